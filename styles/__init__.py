@@ -1,0 +1,1 @@
+"""House styles as data (TOML), shared by the DOCX and PDF writers."""

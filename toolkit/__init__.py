@@ -1,0 +1,117 @@
+"""Briefing toolkit: Dutch government briefings to XML, DOCX and PDF, in Dutch and English.
+
+The library API is three calls; the `briefing` command is a thin face over it::
+
+    import toolkit
+    doc = toolkit.read("seeds/briefing.txt")        # POI text, .docx or briefing XML
+    toolkit.write(doc, "dist/briefing.pdf")          # .xml, .docx or .pdf
+    english = toolkit.translate(doc, "nl", "en")     # needs an installed nl->en model
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Warn, python_warning
+from toolkit.model import Briefing
+
+if TYPE_CHECKING:
+    from toolkit.readers.headings import HeadingRules
+    from toolkit.style import Style
+
+__all__ = [
+    "Briefing",
+    "BriefingError",
+    "BriefingWarning",
+    "ExitCode",
+    "read",
+    "render",
+    "translate",
+    "write",
+]
+__version__ = "0.1.0"
+
+
+def read(
+    source: str | Path | bytes,
+    format: str | None = None,
+    *,
+    headings: HeadingRules | None = None,
+    warn: Warn = python_warning,
+    name: str | None = None,
+) -> Briefing:
+    """Read a briefing from a path or from bytes.
+
+    `format` is "text" (POI extract), "docx" or "xml"; by default it follows
+    from the file's suffix, or is sniffed from bytes. Problems raise
+    `BriefingError`; lesser ones go to `warn` (Python warnings by default).
+    """
+    from toolkit import formats
+
+    if isinstance(source, bytes):
+        data, path = source, name
+        fmt = format or formats.sniff(data)
+        formats.format_of("", fmt, formats.READERS, "read")
+    else:
+        path = str(source)
+        data = read_bytes(path)
+        fmt = formats.reader_format(path, format, data)
+    reader = formats.load(formats.READERS, fmt)
+    try:
+        return reader(data, path, headings=headings, warn=warn)  # type: ignore[no-any-return]
+    except BriefingError as exc:
+        if path:
+            exc.located(path)
+        raise
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of an input file, with a clear error for the usual mistakes."""
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise BriefingError("no such file", path=path, code=ExitCode.NO_INPUT) from None
+    except IsADirectoryError:
+        raise BriefingError(
+            "is a directory, not a file",
+            path=path,
+            hint="use `briefing batch` for folders",
+            code=ExitCode.NO_INPUT,
+        ) from None
+    except PermissionError:
+        raise BriefingError("permission denied", path=path, code=ExitCode.NO_INPUT) from None
+    except OSError as exc:
+        raise BriefingError(f"cannot read: {exc.strerror}", path=path, code=ExitCode.NO_INPUT) from None
+
+
+def render(doc: Briefing, format: str, style: str | Path | Style | None = None) -> bytes:
+    """The bytes of `doc` in `format` ("xml", "docx" or "pdf")."""
+    from toolkit import formats
+    from toolkit.style import Style, load_style
+
+    formats.format_of("", format, formats.WRITERS, "write")
+    writer = formats.load(formats.WRITERS, format)
+    if format == "xml":  # the canonical XML has no house style
+        return writer(doc)  # type: ignore[no-any-return]
+    chosen = style if isinstance(style, Style) else load_style(style)
+    return writer(doc, chosen)  # type: ignore[no-any-return]
+
+
+def write(
+    doc: Briefing, path: str | Path, format: str | None = None, style: str | Path | Style | None = None
+) -> None:
+    """Write `doc` to `path` atomically; the format follows from the suffix."""
+    from toolkit import formats
+    from toolkit.atomic import write_atomic
+
+    fmt = formats.format_of(str(path), format, formats.WRITERS, "write")
+    write_atomic(path, render(doc, fmt, style))
+
+
+def translate(doc: Briefing, source: str = "nl", target: str = "en", **options: Any) -> Briefing:
+    """Translate `doc` offline with an installed argos model; see `toolkit.translate`."""
+    from toolkit.translate import translate_document
+
+    return translate_document(doc, source, target, **options)  # type: ignore[no-any-return]

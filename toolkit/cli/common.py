@@ -1,0 +1,47 @@
+"""What commands share: streams, message formats and common options."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from toolkit.errors import BriefingError, BriefingWarning
+
+
+@dataclass
+class IO:
+    """The streams a command writes to; injectable for in-process tests."""
+
+    out: TextIO
+    err: TextIO
+    warnings: list[BriefingWarning] = field(default_factory=list)
+
+    def error(self, exc: BriefingError) -> None:
+        self.err.write(f"error: {exc}\n")
+
+    def warn(self, warning: BriefingWarning) -> None:
+        self.warnings.append(warning)
+        self.err.write(f"warning: {warning}\n")
+
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """Options for reading inputs: format and the heading heuristic."""
+    parser.add_argument(
+        "--from", dest="from_format", metavar="FORMAT", help="input format: text, docx or xml"
+    )
+    parser.add_argument(
+        "--heading",
+        action="append",
+        default=[],
+        metavar="LINE|TEXT",
+        help="(text input) make this line a heading: a line number or the exact text; repeatable",
+    )
+    parser.add_argument(
+        "--no-heading",
+        action="append",
+        default=[],
+        metavar="LINE|TEXT",
+        help="(text input) never make this line a heading; repeatable",
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings about the input as errors")

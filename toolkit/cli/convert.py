@@ -1,0 +1,96 @@
+"""`briefing convert`: one briefing from one format to another."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from toolkit.cli.common import IO, add_reading_options
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "convert",
+        help="convert a briefing between text, DOCX, XML and PDF",
+        description="Convert a briefing. Formats follow from the file names "
+        "(.txt = POI text, .docx, .xml = briefing XML, .pdf); --from/--to override them. "
+        "The output is written atomically: a failed run leaves no file.",
+        epilog="examples:\n  briefing convert seeds/briefing.txt -o dist/briefing.xml\n"
+        "  briefing convert briefing.txt --explain -o - | less",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("input", metavar="INPUT", help="the briefing to read; - reads standard input")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUTPUT", help="where to write; - is standard output"
+    )
+    parser.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format: xml, docx or pdf")
+    parser.add_argument(
+        "--style", metavar="NAME|PATH", help="house style for DOCX and PDF (default: default)"
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="(text input) print why each line is or is not a heading"
+    )
+    add_reading_options(parser)
+    return parser
+
+
+def run(args: argparse.Namespace, io: IO) -> int:
+    from toolkit import formats, render
+    from toolkit.atomic import write_atomic
+
+    doc = read_input(args, io)
+    if args.output == "-":
+        fmt = args.to_format or "xml"
+        formats.format_of("-", fmt, formats.WRITERS, "write")
+    else:
+        fmt = formats.format_of(args.output, args.to_format, formats.WRITERS, "write")
+    data = render(doc, fmt, args.style)
+    if args.output == "-":
+        out = getattr(io.out, "buffer", None)
+        if out is not None:
+            out.write(data)
+            out.flush()
+        else:  # an in-memory text stream in tests
+            io.out.write(data.decode("utf-8", errors="replace"))
+    else:
+        write_atomic(args.output, data)
+    return 0
+
+
+def read_input(args: argparse.Namespace, io: IO) -> Any:
+    """Read INPUT with the reading options; print --explain; apply --strict."""
+    from toolkit import read
+    from toolkit.errors import BriefingError
+    from toolkit.readers.headings import HeadingRules
+
+    rules = HeadingRules.overrides(args.heading, args.no_heading)
+    source: Any = sys.stdin.buffer.read() if args.input == "-" else args.input
+    if getattr(args, "explain", False):
+        from toolkit import formats
+        from toolkit.readers.poi_text import read_with_decisions
+
+        data = source if isinstance(source, bytes) else None
+        fmt = args.from_format or (
+            formats.sniff(data) if data else formats.format_of(args.input, None, formats.READERS, "read")
+        )
+        if fmt != "text":
+            raise BriefingError("--explain applies to text input only", path=args.input, code=2)
+        if data is None:
+            from toolkit import read_bytes
+
+            data = read_bytes(args.input)
+        doc, decisions = read_with_decisions(data, args.input, headings=rules, warn=io.warn)
+        for d in decisions:
+            io.err.write(f"{args.input}:{d.line}: {d.kind:<9} {d.reason}: {d.text[:60]!r}\n")
+    else:
+        doc = read(
+            source,
+            args.from_format,
+            headings=rules,
+            warn=io.warn,
+            name=None if args.input != "-" else "<stdin>",
+        )
+    if args.strict and io.warnings:
+        raise BriefingError(f"{len(io.warnings)} warning(s) and --strict is set", path=args.input)
+    return doc

@@ -1,0 +1,39 @@
+"""`briefing validate`: check briefing XML files against the schema."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from toolkit.cli.common import IO
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "validate",
+        help="check briefing XML against the schema",
+        description="Check briefing XML files against the RELAX NG schema shipped with the toolkit. "
+        "Each problem is printed as FILE:LINE:COL: MESSAGE; the exit code is 5 if any file has one.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE.xml")
+    parser.add_argument("--schema-path", action="store_true", help="also print where the schema file is")
+    return parser
+
+
+def run(args: argparse.Namespace, io: IO) -> int:
+    from toolkit import read_bytes
+    from toolkit.errors import ExitCode
+    from toolkit.model.schema import schema_path, validate
+
+    if args.schema_path:
+        io.out.write(f"schema: {schema_path()}\n")
+    worst = ExitCode.OK
+    for path in args.files:
+        problems = validate(read_bytes(path), path)
+        for where, message in problems:
+            io.out.write(f"{where}: {message}\n")
+        if problems:
+            worst = ExitCode.INVALID
+        else:
+            io.out.write(f"{path}: valid\n")
+    return worst

@@ -1,0 +1,88 @@
+"""One error type, one warning type and the documented exit codes."""
+
+from __future__ import annotations
+
+import enum
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+class ExitCode(enum.IntEnum):
+    """Exit codes of the `briefing` command. Documented in README.md."""
+
+    OK = 0
+    INTERNAL = 1  # a bug in the toolkit: please report it with --traceback
+    USAGE = 2  # wrong command-line arguments
+    NO_INPUT = 3  # an input file is missing, a directory, or unreadable
+    BAD_INPUT = 4  # an input is malformed: markers, DOCX, XML, encoding, zip
+    INVALID = 5  # `validate` found problems against the schema
+    OUTPUT = 6  # an output could not be written
+    NO_MODEL = 7  # no translation model installed for the language pair
+    NETWORK = 8  # a download was needed and the network is unreachable
+    PARTIAL = 9  # a batch finished, but some inputs failed
+    STYLE = 10  # a house style file is missing or malformed
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a problem is: a file name and, where known, line and column."""
+
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path or "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class BriefingError(Exception):
+    """A problem the user can fix; shown as one line, never as a traceback."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+        code: ExitCode = ExitCode.BAD_INPUT,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = Location(path, line, column)
+        self.hint = hint
+        self.code = code
+
+    def located(self, path: str) -> BriefingError:
+        """This error, naming `path` if it did not name a file yet."""
+        if self.where.path is None:
+            self.where = Location(path, self.where.line, self.where.column)
+        return self
+
+    def __str__(self) -> str:
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.where}: {self.message}{hint}"
+
+
+class BriefingWarning(UserWarning):
+    """Something was read, but not as cleanly as it should have been."""
+
+    def __init__(self, message: str, where: Location = Location()) -> None:
+        super().__init__(f"{where}: {message}")
+        self.message = message
+        self.where = where
+
+
+Warn = Callable[[BriefingWarning], None]
+
+
+def python_warning(warning: BriefingWarning) -> None:
+    """The default warning sink for library use: Python's `warnings`."""
+    warnings.warn(warning, stacklevel=3)

@@ -1,0 +1,302 @@
+"""The briefing document model: immutable nodes with value equality.
+
+Every reader produces a `Briefing` and every writer consumes one. Class names
+follow the XML element names where they can (`P` is `<p>`, `Note` is
+`<note>`); see `toolkit/model/briefing.rng` for the contract.
+
+A footnote is an inline `Note` at its anchor, holding its own paragraphs, so a
+reference can never dangle (as in pandoc, Akoma Ntoso and TEI).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+Inline = Union[str, "Emph", "Strong", "Sup", "Sub", "Link", "LineBreak", "Note"]
+Block = Union["Section", "P", "ListBlock", "Table"]
+
+FORMAT_VERSION = "1"
+NoteKind = Literal["footnote", "endnote"]
+
+
+def inlines(items: Iterable[Inline]) -> tuple[Inline, ...]:
+    """Return the canonical form of an inline sequence.
+
+    Canonical means: a tuple, adjacent text merged, no empty text. Every
+    inline container normalises its children this way, so two readers that
+    split the same text into different runs still build equal documents.
+    """
+    out: list[Inline] = []
+    for item in items:
+        if isinstance(item, str):
+            if not item:
+                continue
+            if out and isinstance(out[-1], str):
+                out[-1] = out[-1] + item
+                continue
+        out.append(item)
+    return tuple(out)
+
+
+def _freeze(obj: object, name: str, value: tuple[object, ...]) -> None:
+    object.__setattr__(obj, name, value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Base of inline containers: holds normalised inline children."""
+
+    children: tuple[Inline, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "children", inlines(self.children))
+
+
+@dataclass(frozen=True, slots=True)
+class Emph(_Span):
+    """Emphasis, usually italic: `<em>`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Strong(_Span):
+    """Strong importance, usually bold: `<strong>`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sup(_Span):
+    """Superscript: `<sup>`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sub(_Span):
+    """Subscript: `<sub>`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link(_Span):
+    """A hyperlink: `<a href="...">`."""
+
+    href: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A line break inside a paragraph: `<br/>`."""
+
+
+@dataclass(frozen=True, slots=True)
+class P:
+    """A paragraph of inline content: `<p>`."""
+
+    children: tuple[Inline, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "children", inlines(self.children))
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A footnote or endnote at its anchor: `<note>`, whose body is paragraphs.
+
+    `source_id` is the id the source gave the note (Word's internal id), kept
+    for traceability; the display number is computed in document order.
+    """
+
+    body: tuple[P, ...]
+    source_id: str | None = None
+    kind: NoteKind = "footnote"
+
+    def __post_init__(self) -> None:
+        _freeze(self, "body", tuple(self.body))
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """The heading of a section: `<heading>`."""
+
+    children: tuple[Inline, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "children", inlines(self.children))
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section: a heading and its blocks, possibly nested: `<section>`."""
+
+    heading: Heading
+    blocks: tuple[Block, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "blocks", tuple(self.blocks))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One item of a list: `<item>`, holding blocks."""
+
+    blocks: tuple[Block, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "blocks", tuple(self.blocks))
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """A bulleted or numbered list: `<list type="bullet|ordered">`."""
+
+    items: tuple[Item, ...] = ()
+    ordered: bool = False
+
+    def __post_init__(self) -> None:
+        _freeze(self, "items", tuple(self.items))
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: `<cell>`, holding blocks; `header` marks a header cell."""
+
+    blocks: tuple[Block, ...] = ()
+    header: bool = False
+
+    def __post_init__(self) -> None:
+        _freeze(self, "blocks", tuple(self.blocks))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row: `<row>`."""
+
+    cells: tuple[Cell, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "cells", tuple(self.cells))
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of rows: `<table>`."""
+
+    rows: tuple[Row, ...] = ()
+
+    def __post_init__(self) -> None:
+        _freeze(self, "rows", tuple(self.rows))
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Provenance: the format, file name and sha256 of what was read."""
+
+    format: str
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """Marks a machine translation (after Akoma Ntoso's FRBRtranslation).
+
+    A machine translation is never authoritative; the source-language
+    original is.
+    """
+
+    source_lang: str
+    engine: str
+    model: str
+    model_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the document is: `<meta>`. The title lives here and only here."""
+
+    title: str
+    date: str | None = None
+    kind: str | None = None
+    refs: tuple[str, ...] = ()
+    source: Source | None = None
+    translation: Translation | None = None
+
+    def __post_init__(self) -> None:
+        _freeze(self, "refs", tuple(self.refs))
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """A whole briefing: `<briefing xml:lang="...">`, with meta and body."""
+
+    meta: Meta
+    body: tuple[Block, ...] = field(default=())
+    lang: str = "nl"
+
+    def __post_init__(self) -> None:
+        _freeze(self, "body", tuple(self.body))
+
+
+def child_blocks(block: Block | Item | Cell | Note) -> tuple[Block, ...]:
+    """The blocks directly inside a block-holding node, in order."""
+    match block:
+        case Section(blocks=blocks) | Item(blocks=blocks) | Cell(blocks=blocks):
+            return blocks
+        case ListBlock(items=items):
+            return tuple(b for item in items for b in item.blocks)
+        case Table(rows=rows):
+            return tuple(b for row in rows for cell in row.cells for b in cell.blocks)
+        case Note(body=body):
+            return body
+        case P():
+            return ()
+    raise TypeError(f"not a block: {block!r}")
+
+
+def child_inlines(node: object) -> tuple[Inline, ...]:
+    """The inline children of an inline container, or () for leaves."""
+    if isinstance(node, (P, Heading, Emph, Strong, Sup, Sub, Link)):
+        return node.children
+    return ()
+
+
+def iter_notes(doc: Briefing) -> Iterator[tuple[int, Note]]:
+    """Yield `(display_number, note)` in document order, numbered from 1.
+
+    Word numbers footnotes and endnotes separately; so do we.
+    """
+    counters = {"footnote": 0, "endnote": 0}
+
+    def in_inlines(items: tuple[Inline, ...]) -> Iterator[Note]:
+        for item in items:
+            if isinstance(item, Note):
+                yield item
+            else:
+                yield from in_inlines(child_inlines(item))
+
+    def in_blocks(blocks: tuple[Block, ...]) -> Iterator[Note]:
+        for block in blocks:
+            if isinstance(block, Section):
+                yield from in_inlines(block.heading.children)
+            if isinstance(block, P):
+                yield from in_inlines(block.children)
+            else:
+                yield from in_blocks(child_blocks(block))
+
+    for note in in_blocks(doc.body):
+        counters[note.kind] += 1
+        yield counters[note.kind], note
+
+
+def plain_text(items: Iterable[Inline], notes: bool = False) -> str:
+    """The text of inline content; note bodies are left out unless `notes`."""
+    parts: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, LineBreak):
+            parts.append("\n")
+        elif isinstance(item, Note):
+            if notes:
+                parts.append(" ".join(plain_text(p.children) for p in item.body))
+        else:
+            parts.append(plain_text(child_inlines(item), notes))
+    return "".join(parts)

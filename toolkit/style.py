@@ -1,0 +1,227 @@
+"""House styles: TOML files in `styles/`, checked key by key, shared by writers."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import BriefingError, ExitCode
+
+
+@dataclass(frozen=True)
+class PageStyle:
+    size: str = "A4"
+    margin_top_mm: float = 25
+    margin_bottom_mm: float = 22
+    margin_left_mm: float = 25
+    margin_right_mm: float = 22
+
+
+@dataclass(frozen=True)
+class BodyStyle:
+    font: str = "Noto Sans"
+    size_pt: float = 10
+    line_spacing: float = 1.3
+    space_after_pt: float = 6
+    color: str = "#1A1A1A"
+
+
+@dataclass(frozen=True)
+class TitleStyle:
+    size_pt: float = 20
+    color: str = "#154273"
+    space_after_pt: float = 14
+
+
+@dataclass(frozen=True)
+class HeadingStyle:
+    sizes_pt: tuple[float, ...] = (14, 12, 11)
+    color: str = "#154273"
+    space_before_pt: float = 12
+    space_after_pt: float = 4
+
+    def size_for(self, level: int) -> float:
+        """The size of a heading at `level` (1-based)."""
+        return self.sizes_pt[min(level, len(self.sizes_pt)) - 1]
+
+
+@dataclass(frozen=True)
+class FootnoteStyle:
+    size_pt: float = 8
+    line_spacing: float = 1.2
+    separator_length_mm: float = 45
+    gap_pt: float = 6
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    size_pt: float = 9
+    header_fill: str = "#DCE3EC"
+    border_color: str = "#8FA3BD"
+
+
+@dataclass(frozen=True)
+class HeaderFooterStyle:
+    size_pt: float = 8
+    color: str = "#555555"
+    rule_color: str = "#154273"
+
+
+@dataclass(frozen=True)
+class Labels:
+    page: str = "Page {page} of {pages}"
+    machine_translation: str = "Machine translation, not authoritative"
+
+
+@dataclass(frozen=True)
+class Style:
+    """A whole house style. Writers read it; nothing else changes it."""
+
+    name: str = "default"
+    page: PageStyle = field(default_factory=PageStyle)
+    body: BodyStyle = field(default_factory=BodyStyle)
+    title: TitleStyle = field(default_factory=TitleStyle)
+    heading: HeadingStyle = field(default_factory=HeadingStyle)
+    footnote: FootnoteStyle = field(default_factory=FootnoteStyle)
+    table: TableStyle = field(default_factory=TableStyle)
+    header_footer: HeaderFooterStyle = field(default_factory=HeaderFooterStyle)
+    labels: dict[str, Labels] = field(default_factory=lambda: {"en": Labels()})
+
+    def labels_for(self, lang: str) -> Labels:
+        """The wording for `lang` (`nl-NL` falls back to `nl`, then English)."""
+        return (
+            self.labels.get(lang) or self.labels.get(lang.split("-")[0]) or self.labels.get("en") or Labels()
+        )
+
+
+_SECTION_TYPES: dict[str, type] = {
+    "page": PageStyle,
+    "body": BodyStyle,
+    "title": TitleStyle,
+    "heading": HeadingStyle,
+    "footnote": FootnoteStyle,
+    "table": TableStyle,
+    "header_footer": HeaderFooterStyle,
+}
+_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def styles_dir() -> Path:
+    """The folder of the shipped house styles (`styles/` in the repository)."""
+    return Path(str(resources.files("toolkit.styles")))
+
+
+def available() -> list[str]:
+    """Names of the shipped house styles."""
+    return sorted(p.stem for p in styles_dir().glob("*.toml"))
+
+
+def load_style(name_or_path: str | Path | None = None) -> Style:
+    """Load a house style by name (`default`) or by path to a TOML file."""
+    if name_or_path is None:
+        name_or_path = "default"
+    text = str(name_or_path)
+    if text.endswith(".toml") or "/" in text or "\\" in text:
+        path = Path(text)
+    else:
+        path = styles_dir() / f"{text}.toml"
+        if not path.is_file():
+            raise BriefingError(
+                f"no house style named {text!r}",
+                path=text,
+                hint=f"available: {', '.join(available())}; or give a path to a .toml file",
+                code=ExitCode.STYLE,
+            )
+    return _load_file(str(path))
+
+
+@functools.cache
+def _load_file(path: str) -> Style:
+    try:
+        raw = Path(path).read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise BriefingError("style file not found", path=path, code=ExitCode.STYLE) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BriefingError(f"cannot read style file: {exc}", path=path, code=ExitCode.STYLE) from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise BriefingError(
+            f"malformed TOML: {str(exc).split(' (at')[0]}",
+            path=path,
+            line=int(match[1]) if match else None,
+            code=ExitCode.STYLE,
+        ) from None
+    return _build(data, raw, path, Path(path).stem)
+
+
+def _build(data: dict[str, Any], raw: str, path: str, name: str) -> Style:
+    def fail(table: str, key: str | None, message: str) -> BriefingError:
+        return BriefingError(message, path=path, line=_line_of(raw, table, key), code=ExitCode.STYLE)
+
+    sections: dict[str, Any] = {}
+    labels: dict[str, Labels] = {}
+    for table, values in data.items():
+        if table == "labels" and isinstance(values, dict):
+            for lang, wording in values.items():
+                labels[lang] = _section(Labels, f"labels.{lang}", wording, fail)
+            continue
+        if table not in _SECTION_TYPES or not isinstance(values, dict):
+            known = ", ".join([*_SECTION_TYPES, "labels"])
+            raise fail(table, None, f"unknown style table [{table}] (known: {known})")
+        sections[table] = _section(_SECTION_TYPES[table], table, values, fail)
+    return Style(name=name, labels=labels or {"en": Labels()}, **sections)
+
+
+def _section(cls: type, table: str, values: Any, fail: Any) -> Any:
+    if not isinstance(values, dict):
+        raise fail(table, None, f"[{table}] must be a table")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    defaults = cls()
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in fields:
+            raise fail(table, key, f"unknown key {key!r} in [{table}] (known: {', '.join(fields)})")
+        expected = getattr(defaults, key)
+        if isinstance(expected, tuple):
+            if not isinstance(value, list) or not value or not all(_is_number(v) for v in value):
+                raise fail(table, key, f"{table}.{key} must be a list of numbers")
+            value = tuple(float(v) for v in value)
+        elif isinstance(expected, str):
+            if not isinstance(value, str):
+                raise fail(table, key, f"{table}.{key} must be a string")
+            if (key.endswith("color") or key.endswith("fill")) and not _COLOR.match(value):
+                raise fail(table, key, f'{table}.{key} must be a colour like "#1A2B3C"')
+        elif _is_number(expected):
+            if not _is_number(value) or value < 0:
+                raise fail(table, key, f"{table}.{key} must be a non-negative number")
+            value = float(value)
+        out[key] = value
+    return cls(**out)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _line_of(raw: str, table: str, key: str | None) -> int | None:
+    """The line of `[table]` or of `key` inside it; tomllib gives no positions."""
+    current = None
+    header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+    for number, line in enumerate(raw.splitlines(), 1):
+        m = header.match(line)
+        if m:
+            current = m[1].replace('"', "")
+            if key is None and current == table:
+                return number
+            continue
+        if key is not None and current == table and re.match(rf"^\s*{re.escape(key)}\s*=", line):
+            return number
+    return None

@@ -1,0 +1,1 @@
+"""Translation: Dutch to English offline, with argos model packages."""

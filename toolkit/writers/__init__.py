@@ -1,0 +1,1 @@
+"""Writers: each turns a `Briefing` into the bytes of one output format."""
