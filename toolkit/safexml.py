@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from toolkit.errors import BriefingError
@@ -26,6 +28,9 @@ def parse_xml(data: bytes, path: str | None = None) -> etree._Element:
     and OOXML never need one, and it is how entity attacks (billion laughs,
     external entities) get in.
     """
+    root_tag = _ROOT_TAG.search(data)
+    if b"<!DOCTYPE" in data[: root_tag.start() if root_tag else len(data)]:
+        raise _doctype_error(path)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
@@ -34,10 +39,17 @@ def parse_xml(data: bytes, path: str | None = None) -> etree._Element:
         raise BriefingError(f"malformed XML: {message}", path=path, line=line, column=column) from None
     doctype = root.getroottree().docinfo
     if doctype.doctype or doctype.internalDTD is not None:
-        raise BriefingError(
-            "XML with a DOCTYPE or entity declarations is refused",
-            path=path,
-            line=1,
-            hint="remove the <!DOCTYPE ...> declaration; entities are never resolved",
-        )
+        raise _doctype_error(path)
     return root
+
+
+_ROOT_TAG = re.compile(rb"<[A-Za-z_]")
+
+
+def _doctype_error(path: str | None) -> BriefingError:
+    return BriefingError(
+        "XML with a DOCTYPE or entity declarations is refused",
+        path=path,
+        line=1,
+        hint="remove the <!DOCTYPE ...> declaration; entities are never resolved",
+    )

@@ -8,6 +8,7 @@ argparse at the top, so `briefing --help` stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 from typing import TextIO
@@ -61,7 +62,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     io = IO(stdout or sys.stdout, stderr or sys.stderr)
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        # argparse prints help and usage errors itself; send them to our streams.
+        with contextlib.redirect_stdout(io.out), contextlib.redirect_stderr(io.err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits on --help and on usage errors
         return int(exc.code or 0)
     if getattr(args, "run", None) is None:

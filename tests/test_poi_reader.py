@@ -1,0 +1,212 @@
+"""The POI-text reader: the seed's facts, every marker problem, encodings."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from toolkit.errors import BriefingError, ExitCode
+from toolkit.model import Note, P, Section, iter_notes, plain_text
+from toolkit.readers.headings import HeadingRules
+from toolkit.readers.poi_text import read_poi_text, read_with_decisions
+
+SEED_HEADINGS = [
+    "De weg naar de Washington D.C.-top",
+    "NATO-Ukraine Council (NUC)",
+    "Bijeenkomst met de EU en de NAVO-partners in de Indo-Pacific",
+]
+NOTE_BODY = (
+    "Zie vertrouwelijke bijlage bij verslag Raad Buitenlandse Zaken 11 december 2023 (21501-02, nr.2794)"
+)
+
+
+def read(text: str, warn=None, **kwargs):  # type: ignore[no-untyped-def]
+    return read_poi_text(text.encode("utf-8"), "brief.txt", warn=_fail_on_warning if warn is None else warn, **kwargs)
+
+
+def _fail_on_warning(w):  # type: ignore[no-untyped-def]
+    raise AssertionError(f"unexpected warning: {w}")
+
+
+def paragraphs(doc):  # type: ignore[no-untyped-def]
+    out = []
+    for block in doc.body:
+        out.extend(block.blocks if isinstance(block, Section) else [block])
+    return out
+
+
+# --- the seed ----------------------------------------------------------------
+
+
+def test_seed_title_sections_and_paragraphs(seed_bytes, seed_path):  # type: ignore[no-untyped-def]
+    doc = read_poi_text(seed_bytes, str(seed_path))
+    assert doc.meta.title == "Foreign Ministers Meeting 3-4 april 2024"
+    assert doc.lang == "nl"
+    first_section = next(i for i, b in enumerate(doc.body) if isinstance(b, Section))
+    assert first_section == 2 and all(isinstance(b, P) for b in doc.body[:2])
+    sections = [b for b in doc.body if isinstance(b, Section)]
+    assert [plain_text(s.heading.children) for s in sections] == SEED_HEADINGS
+    assert [len(s.blocks) for s in sections] == [4, 1, 3]
+    assert len(paragraphs(doc)) == 10
+    # The title is only in meta, never repeated in the body.
+    assert all(doc.meta.title not in plain_text(p.children) for p in paragraphs(doc))
+
+
+def test_seed_note_is_anchored_after_non_paper(seed_bytes):  # type: ignore[no-untyped-def]
+    doc = read_poi_text(seed_bytes, "seed.txt")
+    notes = list(iter_notes(doc))
+    assert len(notes) == 1
+    number, note = notes[0]
+    assert (number, note.source_id, note.kind) == (1, "2", "footnote")
+    assert [plain_text(p.children) for p in note.body] == [NOTE_BODY]
+    holder = next(p for p in paragraphs(doc) if any(isinstance(c, Note) for c in p.children))
+    index = next(i for i, c in enumerate(holder.children) if isinstance(c, Note))
+    before, after = holder.children[index - 1], holder.children[index + 1]
+    assert isinstance(before, str) and before.endswith("in het non-paper")
+    assert isinstance(after, str) and after.startswith(" op Nederlands initiatief")
+
+
+def test_seed_provenance(seed_bytes):  # type: ignore[no-untyped-def]
+    import hashlib
+
+    doc = read_poi_text(seed_bytes, "seeds/000_22ad20a819696709.txt")
+    assert doc.meta.source is not None
+    assert doc.meta.source.format == "poi-text"
+    assert doc.meta.source.name == "000_22ad20a819696709.txt"
+    assert doc.meta.source.sha256 == hashlib.sha256(seed_bytes).hexdigest()
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(text.split())
+
+
+def test_no_word_lost_or_duplicated(seed_bytes):  # type: ignore[no-untyped-def]
+    from toolkit.model import serialise
+
+    source = seed_bytes.decode("utf-8")
+    source = re.sub(r"\[(?:footnote|endnote)Ref:-?\d+\]", " ", source)
+    source = re.sub(r"\[(-?\d+): ", " ", source)  # the body's opening `[N: `
+    source = source.replace(") ]", ")")  # the body's closing bracket
+    from lxml import etree
+
+    root = etree.fromstring(serialise(read_poi_text(seed_bytes, "seed.txt")))
+    text = " ".join(root.find("meta/title").itertext()) + " " + " ".join(root.find("body").itertext())
+    assert words(text) == words(source.replace("nr.2794)]", "nr.2794)"))
+
+
+# --- headings: explained and overridable --------------------------------------
+
+
+def test_explain_gives_a_reason_for_every_line(seed_bytes):  # type: ignore[no-untyped-def]
+    _, decisions = read_with_decisions(seed_bytes, "seed.txt")
+    assert [d.line for d in decisions if d.heading] == [4, 10, 12]
+    assert decisions[0].kind == "title"
+    heading = next(d for d in decisions if d.heading)
+    assert "no final punctuation" in heading.reason
+    assert all(d.reason for d in decisions)
+
+
+def test_heading_can_be_forced_and_suppressed(seed_bytes):  # type: ignore[no-untyped-def]
+    rules = HeadingRules.overrides(force=["2"], suppress=["NATO-Ukraine Council (NUC)"])
+    doc = read_poi_text(seed_bytes, "seed.txt", headings=rules)
+    headings = [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)]
+    assert headings[0].startswith("De NAVO Foreign Ministers Meeting")
+    assert "NATO-Ukraine Council (NUC)" not in headings
+    assert len(headings) == 3  # one forced in, one suppressed
+
+
+# --- notes --------------------------------------------------------------------
+
+
+def test_multi_paragraph_body_and_brackets_inside_a_body():
+    text = (
+        "Titel\n"
+        "Eerste zin[footnoteRef:2] en tweede[footnoteRef:3] zin.  [2:  Zie [bijlage] hier] "
+        "[3:  Deel een\nDeel twee [a]] \n\nVolgende alinea.\n"
+    )
+    doc = read(text)
+    notes = [n for _, n in iter_notes(doc)]
+    assert [[plain_text(p.children) for p in n.body] for n in notes] == [
+        ["Zie [bijlage] hier"],
+        ["Deel een", "Deel twee [a]"],
+    ]
+    assert [plain_text(p.children) for p in paragraphs(doc)] == ["Eerste zin en tweede zin.", "Volgende alinea."]
+
+
+def test_endnote_marker_gives_an_endnote():
+    doc = read("Titel\nZin[endnoteRef:1] hier. [1: Eindnoot] \n")
+    [(number, note)] = list(iter_notes(doc))
+    assert (number, note.kind, note.source_id) == (1, "endnote", "1")
+
+
+def test_malformed_marker_is_an_error_with_line_and_column():
+    with pytest.raises(BriefingError) as info:
+        read("Titel\nGoed.\nFout[footnoteRef:x] hier.\n")
+    assert info.value.where.line == 3 and info.value.where.column == 5
+    assert "malformed note marker" in str(info.value)
+    assert str(info.value).startswith("brief.txt:3:5:")
+    assert info.value.code == ExitCode.BAD_INPUT
+
+
+def test_marker_without_body_is_an_error():
+    with pytest.raises(BriefingError, match=r"brief.txt:2:.*has no body"):
+        read("Titel\nZin met noot[footnoteRef:4] maar geen tekst.\n")
+
+
+def test_unclosed_body_is_an_error():
+    with pytest.raises(BriefingError, match="never closed"):
+        read("Titel\nZin[footnoteRef:4]. [4: begint maar\neindigt nooit\n")
+
+
+def test_body_without_marker_is_kept_with_a_warning(warnings_seen):  # type: ignore[no-untyped-def]
+    doc = read("Titel\nZin zonder verwijzing.  [7:  Losse noot] \n", warn=warnings_seen)
+    [(_, note)] = list(iter_notes(doc))
+    assert plain_text(note.body[0].children) == "Losse noot"
+    assert plain_text(paragraphs(doc)[0].children) == "Zin zonder verwijzing."
+    assert len(warnings_seen) == 1 and "has no reference" in warnings_seen[0].message
+    assert warnings_seen[0].where.line == 2
+
+
+def test_duplicate_ids_warn_and_keep_both(warnings_seen):  # type: ignore[no-untyped-def]
+    text = "Titel\nA[footnoteRef:2]. [2: een] \n\nB[footnoteRef:2]. [2: twee] \n"
+    doc = read(text, warn=warnings_seen)
+    assert [plain_text(n.body[0].children) for _, n in iter_notes(doc)] == ["een", "twee"]
+    assert "used twice (first on line 2)" in warnings_seen.messages()[0]
+    assert warnings_seen[0].where.line == 4
+
+
+def test_poi_missing_note_line_warns_and_drops_reference(warnings_seen):  # type: ignore[no-untyped-def]
+    text = 'Titel\nZin[footnoteRef:9] hier. [9: !!! End note with ID "9" not found in document.] \n'
+    doc = read(text, warn=warnings_seen)
+    assert list(iter_notes(doc)) == []
+    assert plain_text(paragraphs(doc)[0].children) == "Zin hier."
+    assert "could not find footnote 9" in warnings_seen.messages()[0]
+
+
+# --- encodings and junk -------------------------------------------------------
+
+
+def test_windows_1252_is_decoded_with_a_warning(warnings_seen):  # type: ignore[no-untyped-def]
+    data = "Titel\nDe Oekraïense minister – café.\n".encode("cp1252")
+    doc = read_poi_text(data, "oud.txt", warn=warnings_seen)
+    assert plain_text(paragraphs(doc)[0].children) == "De Oekraïense minister – café."
+    assert "Windows-1252" in warnings_seen.messages()[0]
+    assert warnings_seen[0].where.line == 2
+
+
+def test_binary_junk_is_refused():
+    with pytest.raises(BriefingError, match="binary file"):
+        read_poi_text(bytes(range(256)) * 4, "junk.txt")
+
+
+def test_empty_input_is_refused():
+    with pytest.raises(BriefingError, match="no text"):
+        read("\n\n  \n")
+
+
+def test_crlf_and_bom_are_handled():
+    doc = read_poi_text("\ufeffTitel\r\nZin een.\r\n".encode(), "w.txt")
+    assert doc.meta.title == "Titel"
+    assert plain_text(paragraphs(doc)[0].children) == "Zin een."
