@@ -124,21 +124,23 @@ def available() -> list[str]:
 
 def load_style(name_or_path: str | Path | None = None) -> Style:
     """Load a house style by name (`default`) or by path to a TOML file."""
-    if name_or_path is None:
-        name_or_path = "default"
-    text = str(name_or_path)
+    return _load_file(str(style_path(name_or_path)))
+
+
+def style_path(name_or_path: str | Path | None = None) -> Path:
+    """The file of a house style given by name or path; None means default."""
+    text = str(name_or_path or "default")
     if text.endswith(".toml") or "/" in text or "\\" in text:
-        path = Path(text)
-    else:
-        path = styles_dir() / f"{text}.toml"
-        if not path.is_file():
-            raise BriefingError(
-                f"no house style named {text!r}",
-                path=text,
-                hint=f"available: {', '.join(available())}; or give a path to a .toml file",
-                code=ExitCode.STYLE,
-            )
-    return _load_file(str(path))
+        return Path(text)
+    path = styles_dir() / f"{text}.toml"
+    if not path.is_file():
+        raise BriefingError(
+            f"no house style named {text!r}",
+            path=text,
+            hint=f"available: {', '.join(available())}; or give a path to a .toml file",
+            code=ExitCode.STYLE,
+        )
+    return path
 
 
 @functools.cache

@@ -1,7 +1,7 @@
 """Run every benchmark module (`tests/bench/bench_*.py`) and print one table.
 
-    python -m tests.bench              # all rows
-    python -m tests.bench convert pdf  # only modules whose name contains a word
+python -m tests.bench              # all rows
+python -m tests.bench convert pdf  # only modules whose name contains a word
 """
 
 from __future__ import annotations

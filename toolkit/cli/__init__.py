@@ -19,6 +19,8 @@ from toolkit.errors import BriefingError, ExitCode
 COMMANDS = [
     "toolkit.cli.convert",
     "toolkit.cli.validate",
+    "toolkit.cli.batch",
+    "toolkit.cli.build",
 ]
 
 EPILOG = """exit codes:

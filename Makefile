@@ -1,0 +1,54 @@
+# Set-up and main jobs. Needs only Python 3.11 and make; everything else is
+# installed here: a virtual environment in .venv, and (for the tests) the
+# Debian packages of the real clients we test against.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := poppler-utils pandoc libreoffice-writer-nogui fonts-dejavu-core
+
+.PHONY: handouts test bench lint system-deps clean
+
+# The main job: every briefing in seeds/ to handouts in dist/.
+handouts: $(BIN)/.installed
+	$(BIN)/briefing build
+
+# Install what the tests need, then run them (CI runs exactly this).
+test: $(BIN)/.installed-test system-deps
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed-test system-deps
+	$(BIN)/python -m tests.bench
+
+lint: $(BIN)/.installed-test
+	$(BIN)/ruff check toolkit tests
+	$(BIN)/ruff format --check toolkit tests
+	$(BIN)/mypy
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed-test: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(BIN)/.installed $@
+
+# The real clients: LibreOffice, pandoc and poppler, from Debian's packages.
+system-deps:
+	@missing=""; \
+	for tool in pdftotext pdffonts pdfinfo pandoc soffice; do \
+	  command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages for:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+clean:
+	rm -rf $(VENV) build *.egg-info dist/*.xml dist/*.docx dist/*.pdf

@@ -1,0 +1,1 @@
+"""Batch: folders of briefings to handouts in both languages, resumable."""

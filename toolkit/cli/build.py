@@ -1,0 +1,35 @@
+"""`briefing build`: the main job, every briefing in seeds/ to handouts in dist/."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from toolkit.cli.batch import add_batch_options, execute, settings_from
+from toolkit.cli.common import IO
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "build",
+        help="make the project's handouts: seeds/ to dist/, Dutch and (with a model) English",
+        description="Run the batch on seeds/ into dist/ with the project's defaults: Dutch handouts "
+        "always, English ones too when an nl->en translation model is installed.",
+    )
+    parser.add_argument("--seeds", default="seeds", metavar="DIR", help="input folder (default: seeds)")
+    parser.add_argument("--out", default="dist", metavar="DIR", help="output folder (default: dist)")
+    add_batch_options(parser)
+    return parser
+
+
+def run(args: argparse.Namespace, io: IO) -> int:
+    from toolkit.batch.plan import collect
+    from toolkit.translate import has_model
+
+    target = "en" if has_model("nl", "en", args.models_dir) else None
+    if target is None:
+        io.err.write(
+            "note: no nl->en model installed, so only Dutch handouts are made; get one with "
+            "`briefing models install nl en` (online) or `briefing models install-file FILE.argosmodel`\n"
+        )
+    return execute(collect([args.seeds]), settings_from(args, args.out, target), args, io)
