@@ -61,7 +61,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
 def read_input(args: argparse.Namespace, io: IO) -> Any:
     """Read INPUT with the reading options; print --explain; apply --strict."""
     from toolkit import read
-    from toolkit.errors import BriefingError
+    from toolkit.errors import BriefingError, ExitCode
     from toolkit.readers.headings import HeadingRules
 
     rules = HeadingRules.overrides(args.heading, args.no_heading)
@@ -75,7 +75,9 @@ def read_input(args: argparse.Namespace, io: IO) -> Any:
             formats.sniff(data) if data else formats.format_of(args.input, None, formats.READERS, "read")
         )
         if fmt != "text":
-            raise BriefingError("--explain applies to text input only", path=args.input, code=2)
+            raise BriefingError(
+                "--explain applies to text input only", path=args.input, code=ExitCode.USAGE
+            )
         if data is None:
             from toolkit import read_bytes
 

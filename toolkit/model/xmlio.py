@@ -150,7 +150,7 @@ def _inline(item: Inline, numbers: dict[str, int]) -> etree._Element:
         case LineBreak():
             el = etree.Element("br")
         case Note():
-            attrs = {}
+            attrs: dict[str, str] = {}
             if item.kind != "footnote":
                 attrs["kind"] = item.kind
             # `n` is informative, for tools outside the package: it is

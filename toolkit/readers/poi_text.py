@@ -94,9 +94,9 @@ class _Reader:
             decision = decide(no, _clean(paragraph_text), bool(orphans), self.rules)
             self.decisions.append(decision)
             if decision.heading:
-                body.append(Section(Heading([decision.text])))
+                body.append(Section(Heading((decision.text,))))
             else:
-                body_append(body, P([_clean(paragraph_text), *orphans]))
+                body_append(body, P((_clean(paragraph_text), *orphans)))
         return title, body
 
     def check_markers(self, line: str, no: int) -> None:
@@ -155,7 +155,7 @@ class _Reader:
             note = self.note("footnote", source_id, text, no)
             if note is not None:
                 children.append(note)
-        return P(_strip_edges(children)), nxt
+        return P(tuple(_strip_edges(children))), nxt
 
     def split_bodies(self, tail: str) -> list[tuple[str, str]]:
         """`[2: a] [3: b` (closing bracket removed) -> [("2", "a"), ("3", "b")]."""
@@ -196,7 +196,7 @@ class _Reader:
         if not paragraphs:
             self.warning(f"{kind} {source_id} has an empty body; reference dropped", no)
             return None
-        return Note(tuple(P([p]) for p in paragraphs), source_id, kind)  # type: ignore[arg-type]
+        return Note(tuple(P((p,)) for p in paragraphs), source_id, kind)  # type: ignore[arg-type]
 
 
 def body_append(body: list[P | Section], block: P) -> None:
