@@ -1,0 +1,298 @@
+"""The DOCX reader: round trips, other files' structure, provenance, warnings and refused input."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import io as _io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import toolkit
+from tests.conftest import Collected
+from tests.fixtures.docx.handmade import make_docx, p, paragraph_style, styles_xml
+from tests.fixtures.docx.models import FIXTURES
+from toolkit.cli import main
+from toolkit.errors import BriefingError, ExitCode
+from toolkit.model import Briefing, Emph, Heading, ListBlock, Note, P, Section, Source, Strong, iter_notes
+from toolkit.readers.docx import package as docx_package
+from toolkit.readers.docx import read_docx
+from toolkit.style import load_style
+from toolkit.writers.docx import write_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_22ad20a819696709.txt"
+
+
+def roundtrip(doc: Briefing) -> Briefing:
+    return read_docx(write_docx(doc, load_style()), "x.docx")
+
+
+def rezip(data: bytes, change: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            dst.writestr(name, change.get(name, src.read(name)))
+    return out.getvalue()
+
+
+# --- round trip ---------------------------------------------------------------
+
+
+def test_seed_round_trips_exactly() -> None:
+    doc = toolkit.read(SEED)
+    assert roundtrip(doc) == doc
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_fixture_round_trips_exactly(name: str) -> None:
+    doc = FIXTURES[name]()
+    assert roundtrip(doc) == doc
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_xml_docx_xml_reaches_a_fixed_point(name: str) -> None:
+    doc = FIXTURES[name]()
+    xml = toolkit.render(doc, "xml")
+    again = toolkit.render(toolkit.read(toolkit.render(toolkit.read(xml, "xml"), "docx"), "docx"), "xml")
+    assert again == xml
+
+
+# --- provenance -------------------------------------------------------------
+
+
+def test_untouched_docx_keeps_the_original_source() -> None:
+    doc = toolkit.read(SEED)
+    assert roundtrip(doc).meta.source == doc.meta.source
+    assert doc.meta.source is not None and doc.meta.source.format == "poi-text"
+
+
+def test_edited_docx_is_its_own_source_and_notes_keep_word_ids() -> None:
+    data = write_docx(FIXTURES["notes"](), load_style())
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        document = zf.read("word/document.xml")
+    edited = rezip(data, {"word/document.xml": document.replace(b"Twee alinea", b"Drie alinea")})
+    doc = read_docx(edited, "dir/edited.docx")
+    assert doc.meta.source == Source("docx", "edited.docx", hashlib.sha256(edited).hexdigest())
+    ids = [n.source_id for _, n in iter_notes(doc)]
+    assert None not in ids and "x" not in ids  # Word's ids, not the recorded source ids
+
+
+# --- other files' structure -------------------------------------------------
+
+
+def test_localised_heading_styles_outline_levels_and_title_style() -> None:
+    styles = styles_xml(
+        paragraph_style("Titel", "Titel")
+        + paragraph_style("Kop1", "Kop 1")
+        + paragraph_style("Eigen", "Mijn kop", '<w:pPr><w:outlineLvl w:val="1"/></w:pPr>'),
+        lang="en-GB",
+    )
+    body = (
+        p("De titel", "Titel")
+        + p("Hoofdstuk", "Kop1")
+        + p("tekst")
+        + p("Via id", "Heading2")
+        + p("Via naam", "Eigen")
+        + p("diep", ppr='<w:outlineLvl w:val="2"/>')
+        + p("x")
+    )
+    doc = read_docx(make_docx(body, styles), "h.docx")
+    assert doc.meta.title == "De titel" and doc.lang == "en"
+    chapter = doc.body[0]
+    assert isinstance(chapter, Section) and chapter.heading == Heading(("Hoofdstuk",))
+    assert [b.heading.children[0] for b in chapter.blocks if isinstance(b, Section)] == ["Via id", "Via naam"]
+    deepest = chapter.blocks[-1].blocks[0]
+    assert deepest == Section(Heading(("diep",)), (P(("x",)),))
+
+
+def test_title_falls_back_to_core_title_then_first_paragraph() -> None:
+    with_core = read_docx(make_docx(p("eerste") + p("tweede"), core_title="Kerntitel"), "a.docx")
+    assert with_core.meta.title == "Kerntitel" and len(with_core.body) == 2
+    bare = read_docx(make_docx(p("eerste") + p("tweede")), "a.docx")
+    assert bare.meta.title == "eerste" and bare.body == (P(("tweede",)),)
+    assert bare.lang == "nl"
+
+
+def test_character_styles_give_emphasis_and_direct_formatting_can_switch_it_off() -> None:
+    styles = styles_xml(paragraph_style("Nadruk", "Emphasis", "<w:rPr><w:i/></w:rPr>", kind="character"))
+    runs = (
+        '<w:r><w:rPr><w:rStyle w:val="Nadruk"/></w:rPr><w:t>schuin</w:t></w:r>'
+        '<w:r><w:rPr><w:rStyle w:val="Nadruk"/><w:i w:val="0"/><w:b/></w:rPr><w:t>vet</w:t></w:r>'
+    )
+    doc = read_docx(make_docx(p("T", "Title") + p("", runs=runs), styles), "a.docx")
+    assert doc.body == (P((Emph(("schuin",)), Strong(("vet",)))),)
+
+
+def test_unsupported_content_warns_and_keeps_text() -> None:
+    textbox = (
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+        + p("tekst in een kader")
+        + "</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback>"
+        "<w:pict><v:textbox><w:txbxContent>"
+        + p("tekst in een kader")
+        + "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    body = (
+        p("T", "Title")
+        + p("", runs="<w:r><w:t>anker</w:t></w:r>" + textbox)
+        + p(
+            "",
+            runs='<w:commentRangeStart w:id="1"/><w:r><w:t>besproken</w:t></w:r>'
+            '<w:r><w:commentReference w:id="1"/></w:r>',
+        )
+        + p(
+            "",
+            runs='<w:r><w:t xml:space="preserve">blijft </w:t></w:r><w:del w:id="2" w:author="a">'
+            '<w:r><w:delText>weg</w:delText></w:r></w:del><w:ins w:id="3" w:author="a"><w:r><w:t>erbij</w:t>'
+            "</w:r></w:ins>",
+        )
+        + p("", runs="<w:r><w:drawing/></w:r>")
+    )
+    seen = Collected()
+    doc = read_docx(make_docx(body), "a.docx", warn=seen)
+    assert doc.body == (P(("anker",)), P(("tekst in een kader",)), P(("besproken",)), P(("blijft erbij",)))
+    text = " ".join(seen.messages())
+    for word in ("text boxes", "comments", "tracked deletions", "images"):
+        assert word in text
+    assert all(str(w.where) == "a.docx" for w in seen)
+
+
+def test_notes_in_a_docx_with_separator_ids_zero_and_one() -> None:
+    """LibreOffice numbers its separators 0 and 1; the first real note is 2."""
+    footnotes = (
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:id="0" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1" w:type="continuationSeparator"><w:p><w:r><w:continuationSeparator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:tab/><w:t>Noot.</w:t></w:r>'
+        "</w:p><w:p><w:r><w:t>Tweede alinea.</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'footnotes" Target="footnotes.xml"/></Relationships>'
+    )
+    body = p("T", "Title") + p(
+        "",
+        runs='<w:r><w:t>woord</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+        '</w:rPr><w:footnoteReference w:id="2"/></w:r><w:r><w:t>.</w:t></w:r>',
+    )
+    data = make_docx(body, extra={"word/footnotes.xml": footnotes, "word/_rels/document.xml.rels": rels})
+    doc = read_docx(data, "lo.docx")
+    assert doc.body == (P(("woord", Note((P(("Noot.",)), P(("Tweede alinea.",))), "2"), ".")),)
+
+
+def test_lists_from_style_numbering() -> None:
+    numbering = (
+        '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    styles = styles_xml(
+        paragraph_style(
+            "LijstOpsomteken", "List Bullet", '<w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr>'
+        )
+    )
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>'
+    )
+    body = (
+        p("T", "Title")
+        + p("a", "LijstOpsomteken")
+        + p("a1", ppr='<w:numPr><w:ilvl w:val="1"/><w:numId w:val="4"/></w:numPr>')
+        + p("b", "LijstOpsomteken")
+    )
+    data = make_docx(
+        body, styles, extra={"word/numbering.xml": numbering, "word/_rels/document.xml.rels": rels}
+    )
+    (lst,) = read_docx(data, "l.docx").body
+    assert isinstance(lst, ListBlock) and not lst.ordered and len(lst.items) == 2
+    nested = lst.items[0].blocks[1]
+    assert isinstance(nested, ListBlock) and nested.ordered and nested.items[0].blocks == (P(("a1",)),)
+
+
+# --- refused input ------------------------------------------------------------
+
+
+def refused(data: bytes, name: str = "bad.docx") -> BriefingError:
+    with pytest.raises(BriefingError) as info:
+        read_docx(data, name)
+    message = str(info.value)
+    assert "\n" not in message and name in message
+    assert info.value.code == ExitCode.BAD_INPUT
+    return info.value
+
+
+def test_not_a_zip() -> None:
+    assert "not a zip" in str(refused(b"just some text"))
+
+
+def test_zip_without_document_part() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    assert "word/document.xml" in str(refused(out.getvalue()))
+
+
+def test_zip_bomb_by_compression_ratio() -> None:
+    data = make_docx(p("x"), extra={"word/media/zeros.bin": b"\0" * (4 * 1024 * 1024)})
+    assert "zip bomb" in str(refused(data))
+
+
+def test_zip_bomb_by_declared_size() -> None:
+    data = make_docx(p("x"))
+    # Declare 3 GB for word/document.xml in its central directory entry.
+    start = data.find(b"PK\x01\x02")
+    while data[start + 46 : start + 46 + 17] != b"word/document.xml":
+        start = data.find(b"PK\x01\x02", start + 4)
+    patched = data[: start + 24] + (3 * 2**30).to_bytes(4, "little") + data[start + 28 :]
+    assert "zip bomb" in str(refused(patched))
+
+
+def test_actual_size_beyond_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_package, "MAX_ENTRY_BYTES", 200)
+    monkeypatch.setattr(docx_package, "RATIO_FLOOR", 10**9)
+    data = make_docx(p("x" * 500))
+    assert "zip bomb" in str(refused(data))
+
+
+def test_doctype_and_entities_are_refused() -> None:
+    body = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><w:document xmlns:w="urn:x"><w:body/></w:document>'
+    data = rezip(make_docx(p("x")), {"word/document.xml": body.encode()})
+    assert "DOCTYPE" in str(refused(data))
+
+
+def test_old_word_doc_named_docx_gets_a_save_as_hint() -> None:
+    error = refused(docx_package.OLE2_MAGIC + b"\0" * 600)
+    assert ".doc" in error.message and "save it as" in (error.hint or "")
+
+
+def test_encrypted_docx_gets_a_password_hint() -> None:
+    error = refused(docx_package.OLE2_MAGIC + b"\0" * 100 + "EncryptionInfo".encode("utf-16-le"))
+    assert "password" in error.message and "password" in (error.hint or "")
+
+
+def test_cli_refuses_bad_docx_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(docx_package.OLE2_MAGIC + b"\0" * 600)
+    out = tmp_path / "out.xml"
+    err = _io.StringIO()
+    code = main(["convert", str(bad), "-o", str(out)], stdout=_io.StringIO(), stderr=err)
+    assert code == ExitCode.BAD_INPUT
+    assert err.getvalue().count("\n") == 1 and err.getvalue().startswith(f"error: {bad}:")
+    assert not out.exists() and list(tmp_path.iterdir()) == [bad]
+
+
+def test_cli_converts_to_docx_and_back(tmp_path: Path) -> None:
+    docx, xml = tmp_path / "seed.docx", tmp_path / "seed.xml"
+    err = _io.StringIO()
+    assert main(["convert", str(SEED), "-o", str(docx)], stdout=_io.StringIO(), stderr=err) == 0
+    assert main(["convert", str(docx), "-o", str(xml)], stdout=_io.StringIO(), stderr=err) == 0
+    assert err.getvalue() == ""
+    assert toolkit.read(xml) == toolkit.read(SEED)

@@ -1,0 +1,98 @@
+"""Read a DOCX into the model: our own files exactly, other writers' files faithfully.
+
+The zip is parsed here with `zipfile` and `toolkit.safexml` (no DTDs, no
+entities, size limits); python-docx is not used for reading. The title is
+the first Title-styled paragraph; without one, the core `dc:title`; without
+that, the first paragraph of the body (then taken out of the body); else "".
+Things the model cannot hold (comments, tracked deletions, images) are
+reported as warnings; text in text boxes is kept as paragraphs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+
+from toolkit.errors import BriefingWarning, Location, Warn, python_warning
+from toolkit.model import Briefing, Meta, Note, P, Source, plain_text
+from toolkit.readers.docx import meta as meta_props
+from toolkit.readers.docx.blocks import BlockReader
+from toolkit.readers.docx.inlines import Story
+from toolkit.readers.docx.notes import NoteBodies
+from toolkit.readers.docx.numbering import NumberingMap
+from toolkit.readers.docx.ooxml import w
+from toolkit.readers.docx.package import DocxPackage
+from toolkit.readers.docx.styles import StyleMap
+from toolkit.readers.headings import HeadingRules
+
+__all__ = ["read_docx"]
+
+
+def read_docx(
+    data: bytes,
+    path: str | None = None,
+    *,
+    headings: HeadingRules | None = None,
+    warn: Warn = python_warning,
+) -> Briefing:
+    """Read DOCX bytes; `headings` is accepted for a uniform reader signature (styles decide here)."""
+    pkg = DocxPackage(data, path)
+    main = pkg.main
+    document = pkg.xml(main)
+    assert document is not None  # DocxPackage checked that the part exists
+    body = document.find(w("body"))
+    if body is None:
+        raise pkg.fail(f"{main} has no <w:body>")
+    styles = StyleMap(pkg.xml(pkg.related(main, "styles") or ""))
+    numbering = NumberingMap(pkg.xml(pkg.related(main, "numbering") or ""))
+    core = meta_props.core_properties(pkg.xml(pkg.related("", "core-properties") or ""))
+    props = meta_props.custom_properties(pkg.xml(pkg.related("", "custom-properties") or ""))
+
+    seen: set[str] = set()
+
+    def warn_once(message: str) -> None:
+        if message not in seen:
+            seen.add(message)
+            warn(BriefingWarning(message, Location(path)))
+
+    note_parts = {kind: pkg.related(main, f"{kind}s") for kind in ("footnote", "endnote")}
+    stories = [pkg.read(main) or b""] + [pkg.read(n) or b"" for n in note_parts.values() if n]
+    trusted = props.get("briefing.content-sha256") == meta_props.content_hash(stories)
+    renamed = meta_props.note_ids(props) if trusted else {}
+
+    def source_id(kind: str, note_id: str) -> str | None:
+        # A recorded None means the original note had no source id.
+        return renamed.get(f"{kind}:{note_id}", note_id)
+
+    def links(part: str) -> dict[str, str]:
+        return {rid: rel.target for rid, rel in pkg.rels(part).items() if rel.external}
+
+    bodies: dict[str, NoteBodies] = {}
+
+    def note(kind: str, note_id: str) -> Note | None:
+        return bodies[kind].note(note_id)
+
+    for kind, part in note_parts.items():
+        story = Story(styles, links(part) if part else {}, note, warn_once)
+        bodies[kind] = NoteBodies(kind, pkg.xml(part) if part else None, story, source_id)
+    reader = BlockReader(Story(styles, links(main), note, warn_once), numbering)
+    blocks = reader.read(body, top=True)
+    title = reader.title
+    if title is None:
+        title = core.get("title")
+    if title is None and blocks and isinstance(blocks[0], P):
+        title, blocks = plain_text(blocks[0].children).strip(), blocks[1:]
+    recorded, source = meta_props.stored_source(props) if trusted else (False, None)
+    if not recorded:
+        name = posixpath.basename((path or "").replace("\\", "/"))
+        source = Source("docx", name, hashlib.sha256(data).hexdigest())
+    meta = Meta(
+        title=title or "",
+        date=props.get("briefing.date"),
+        kind=props.get("briefing.kind"),
+        refs=meta_props.refs(props),
+        source=source,
+        translation=meta_props.translation(props),
+    )
+    lang = meta_props.lang_of(core, "briefing.content-sha256" in props, styles.default_lang, document)
+    return Briefing(meta, blocks, lang)

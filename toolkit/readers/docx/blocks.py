@@ -1,0 +1,204 @@
+"""Paragraphs and tables to blocks: headings open sections, numbered paragraphs make lists.
+
+Rules, in order, for each paragraph:
+- Title style: the document title (the first one only; it is not kept in the body);
+- our "Machine Translation Notice" style: skipped, `meta.translation` says it;
+- a heading style (`heading 1`, `Kop 1`, ...) or outline level: a section at
+  that level, holding what follows until a heading of the same or a higher
+  level;
+- numbering (direct or from the style): a list item at level `ilvl`; a new
+  `numId` at the same level starts a new list;
+- "List Continue N": a further paragraph of the open item at level N-1;
+- anything else with text: a paragraph. Empty paragraphs are spacing, and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from toolkit.model import Block, Cell, Heading, Inline, Item, ListBlock, P, Row, Section, Table, plain_text
+from toolkit.readers.docx.inlines import InlineReader, Story
+from toolkit.readers.docx.numbering import NumberingMap
+from toolkit.readers.docx.ooxml import local_name, w
+
+NOTICE_STYLE = "MachineTranslationNotice"
+LIST_CONTINUE = re.compile(r"^list continue(?: ([1-9]))?$", re.IGNORECASE)
+
+
+@dataclass
+class _OpenList:
+    num_id: str
+    ilvl: int
+    ordered: bool
+    items: list[list[Block]] = field(default_factory=list)
+
+
+class _Builder:
+    """Collects blocks into nested sections and lists."""
+
+    def __init__(self) -> None:
+        self.root: list[Block] = []
+        self.sections: list[tuple[int, Heading, list[Block]]] = []
+        self.lists: list[_OpenList] = []
+
+    def container(self) -> list[Block]:
+        return self.sections[-1][2] if self.sections else self.root
+
+    def block(self, block: Block) -> None:
+        self.close_lists()
+        self.container().append(block)
+
+    def heading(self, level: int, children: tuple[Inline, ...]) -> None:
+        self.close_lists()
+        while self.sections and self.sections[-1][0] >= level:
+            self._close_section()
+        self.sections.append((level, Heading(children), []))
+
+    def item(self, num_id: str, ilvl: int, ordered: bool, blocks: list[Block]) -> None:
+        while self.lists and self.lists[-1].ilvl > ilvl:
+            self._close_list()
+        if self.lists and self.lists[-1].ilvl == ilvl:
+            if self.lists[-1].num_id == num_id:
+                self.lists[-1].items.append(blocks)
+                return
+            self._close_list()
+        self.lists.append(_OpenList(num_id, ilvl, ordered, [blocks]))
+
+    def continuation(self, ilvl: int, p: P) -> bool:
+        """Add `p` to the open item at `ilvl`; False if there is none."""
+        if not any(lst.ilvl == ilvl for lst in self.lists):
+            return False
+        while self.lists[-1].ilvl != ilvl:
+            self._close_list()
+        self.lists[-1].items[-1].append(p)
+        return True
+
+    def close_lists(self) -> None:
+        while self.lists:
+            self._close_list()
+
+    def _close_list(self) -> None:
+        lst = self.lists.pop()
+        block = ListBlock(tuple(Item(tuple(b)) for b in lst.items), ordered=lst.ordered)
+        if self.lists:
+            self.lists[-1].items[-1].append(block)
+        else:
+            self.container().append(block)
+
+    def _close_section(self) -> None:
+        _, heading, blocks = self.sections.pop()
+        self.container().append(Section(heading, tuple(blocks)))
+
+    def finish(self) -> tuple[Block, ...]:
+        self.close_lists()
+        while self.sections:
+            self._close_section()
+        return tuple(self.root)
+
+
+class BlockReader:
+    """Reads the block content of a story (the body, a table cell, a text box)."""
+
+    def __init__(self, story: Story, numbering: NumberingMap) -> None:
+        self.story = story
+        self.styles = story.styles
+        self.numbering = numbering
+        self.title: str | None = None
+
+    def read(self, container: etree._Element, top: bool = False) -> tuple[Block, ...]:
+        builder = _Builder()
+        self._elements(container, builder, top)
+        return builder.finish()
+
+    def _elements(self, container: etree._Element, builder: _Builder, top: bool) -> None:
+        for el in container:
+            name = local_name(el.tag)
+            if name == "p":
+                self._paragraph(el, builder, top)
+                extra, self.story.extra_blocks = self.story.extra_blocks, []
+                for box_el in extra:  # text boxes found in that paragraph
+                    self._elements(etree_wrap(box_el), builder, False)
+            elif name == "tbl":
+                builder.block(self._table(el))
+            elif name in ("sdt",):
+                content = el.find(w("sdtContent"))
+                if content is not None:
+                    self._elements(content, builder, top)
+            elif name in ("customXml", "ins", "moveTo"):
+                self._elements(el, builder, top)
+            elif name in ("del", "moveFrom"):
+                self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
+            elif name == "altChunk":
+                self.story.warn("embedded documents (altChunk) are not read")
+
+    def _paragraph(self, p: etree._Element, builder: _Builder, top: bool) -> None:
+        ppr = p.find(w("pPr"))
+        style_el = ppr.find(w("pStyle")) if ppr is not None else None
+        sid = style_el.get(w("val")) if style_el is not None else self.styles.default_paragraph
+        children = InlineReader(self.story).paragraph(p)
+        if top and self.title is None and self.styles.is_title(sid):
+            self.title = plain_text(children).strip()
+            return
+        if sid == NOTICE_STYLE:
+            return
+        outline_el = ppr.find(w("outlineLvl")) if ppr is not None else None
+        value = outline_el.get(w("val"), "") if outline_el is not None else ""
+        outline = int(value) if value.isdigit() else None
+        level = self.styles.heading_level(sid, outline)
+        if level is not None:
+            builder.heading(level, children)
+            return
+        numpr = self._numpr(ppr, sid)
+        if numpr is not None:
+            num_id, ilvl = numpr
+            ordered = self.numbering.ordered(num_id, str(ilvl))
+            builder.item(num_id, ilvl, ordered, [P(children)] if children else [])
+            return
+        m = LIST_CONTINUE.match(self.styles.name(sid))
+        if children and m and builder.continuation(int(m[1] or 1) - 1, P(children)):
+            return
+        if children:
+            builder.block(P(children))
+
+    def _numpr(self, ppr: etree._Element | None, sid: str | None) -> tuple[str, int] | None:
+        num_id, ilvl = None, None
+        direct = ppr.find(w("numPr")) if ppr is not None else None
+        if direct is not None:
+            n, i = direct.find(w("numId")), direct.find(w("ilvl"))
+            num_id = n.get(w("val")) if n is not None else None
+            ilvl = i.get(w("val")) if i is not None else None
+        if num_id is None:
+            from_style = self.styles.numpr(sid)
+            if from_style is not None:
+                num_id, ilvl = from_style[0], ilvl or from_style[1]
+        if num_id is None or num_id == "0":  # numId 0 means "no numbering"
+            return None
+        return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+
+    def _table(self, tbl: etree._Element) -> Table:
+        rows = []
+        for tr in tbl.iter(w("tr")):
+            if tr.getparent() is not tbl:  # rows of nested tables belong to them
+                continue
+            trpr = tr.find(w("trPr"))
+            header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
+            cells = []
+            for tc in tr.findall(w("tc")):
+                tcpr = tc.find(w("tcPr"))
+                if tcpr is not None and (
+                    tcpr.find(w("gridSpan")) is not None or tcpr.find(w("vMerge")) is not None
+                ):
+                    self.story.warn("merged table cells are read as separate cells")
+                first = tc.find(f"{w('p')}/{w('pPr')}/{w('pStyle')}")
+                header = header_row or (first is not None and first.get(w("val")) == "TableHeading")
+                cells.append(Cell(BlockReader(self.story, self.numbering).read(tc), header=header))
+            rows.append(Row(tuple(cells)))
+        return Table(tuple(rows))
+
+
+def etree_wrap(el: etree._Element) -> list[etree._Element]:
+    """A one-element sequence, so a lone text-box paragraph reads like a container."""
+    return [el]

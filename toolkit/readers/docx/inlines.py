@@ -1,0 +1,217 @@
+"""Runs to inlines: run formatting and hyperlinks become nested spans, note references become notes.
+
+Word has flat runs with properties; the model has nested spans. Runs are
+gathered as leaves with a set of properties, then nested by taking, at each
+point, the property that lasts longest (ties: link, strong, em, sup, sub).
+So `Strong("a", Emph("b"))` survives a round trip, and so does any nesting
+in that canonical order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, inlines
+from toolkit.readers.docx.ooxml import M_NS, MC_NS, R_NS, bool_prop, local_name, w
+from toolkit.readers.docx.styles import StyleMap
+
+Key = tuple[str, ...]  # ("b",), ("i",), ("sup",), ("sub",), ("link", n, href)
+Leaf = tuple[frozenset[Key], Inline]
+_ORDER = {"link": 0, "b": 1, "i": 2, "sup": 3, "sub": 4}
+_SKIP = {
+    "bookmarkStart",
+    "bookmarkEnd",
+    "proofErr",
+    "permStart",
+    "permEnd",
+    "commentRangeEnd",
+    "rPr",
+    "pPr",
+    "lastRenderedPageBreak",
+    "footnoteRef",
+    "endnoteRef",
+    "separator",
+    "continuationSeparator",
+    "annotationRef",
+    "instrText",
+    "fldChar",
+    "softHyphen",
+    "moveFromRangeStart",
+    "moveFromRangeEnd",
+    "moveToRangeStart",
+    "moveToRangeEnd",
+    "noProof",
+}
+
+
+@dataclass
+class Story:
+    """What inline reading needs about the part it reads: links, notes, styles, warnings."""
+
+    styles: StyleMap
+    links: dict[str, str]  # relationship id -> URL
+    note: Callable[[str, str], Note | None]  # (kind, w:id) -> the note, or None
+    warn: Callable[[str], None]  # once per kind of problem
+    extra_blocks: list[etree._Element] = field(default_factory=list)  # text-box paragraphs found
+
+
+class InlineReader:
+    """Reads the inline content of one paragraph."""
+
+    def __init__(self, story: Story) -> None:
+        self.story = story
+        self.leaves: list[Leaf] = []
+        self.link_count = 0
+
+    def paragraph(self, p: etree._Element) -> tuple[Inline, ...]:
+        self.leaves = []
+        self.children(p, frozenset())
+        return nest(self.leaves, frozenset())
+
+    def children(self, el: etree._Element, props: frozenset[Key]) -> None:
+        for child in el:
+            name = local_name(child.tag)
+            ns = child.tag.split("}")[0][1:] if isinstance(child.tag, str) else ""
+            if name == "r":
+                self.run(child, props)
+            elif name == "hyperlink":
+                self.link_count += 1
+                rid = child.get(f"{{{R_NS}}}id")
+                href = self.story.links.get(rid or "") if rid else None
+                anchor = child.get(w("anchor"))
+                if href is None:
+                    href = f"#{anchor}" if anchor else ""
+                self.children(child, props | {("link", str(self.link_count), href)})
+            elif name in ("ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo"):
+                self.children(child, props)
+            elif name == "sdt":
+                content = child.find(w("sdtContent"))
+                if content is not None:
+                    self.children(content, props)
+            elif name in ("del", "moveFrom"):
+                self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
+            elif name == "commentRangeStart":
+                self.story.warn("comments are not read; their text is left out")
+            elif ns == M_NS:
+                self.story.warn("equations are read as plain text")
+                self.leaves.append((props, "".join(child.itertext())))
+            elif name not in _SKIP and name:
+                self.story.warn(
+                    f"unsupported element <w:{name}> in a paragraph; its text is kept as plain text"
+                )
+                self.leaves.append((props, "".join(t.text or "" for t in child.iter(w("t")))))
+
+    def run(self, r: etree._Element, props: frozenset[Key]) -> None:
+        own = set(props)
+        _run_props(r.find(w("rPr")), self.story.styles, own)
+        run_props = frozenset(own)
+        for child in r:
+            name = local_name(child.tag)
+            if name == "t":
+                self.leaves.append((run_props, child.text or ""))
+            elif name in ("tab", "ptab"):
+                self.leaves.append((run_props, "\t"))
+            elif name in ("br", "cr"):
+                if child.get(w("type"), "textWrapping") == "textWrapping":
+                    self.leaves.append((run_props, LineBreak()))
+            elif name == "noBreakHyphen":
+                self.leaves.append((run_props, "\u2011"))
+            elif name == "sym":
+                self.leaves.append((run_props, chr(int(child.get(w("char"), "20"), 16) & 0xFFFF)))
+            elif name in ("footnoteReference", "endnoteReference"):
+                kind = name.removesuffix("Reference")
+                note = self.story.note(kind, child.get(w("id"), ""))
+                if note is not None:
+                    # The reference's own superscript is Word's, not the author's.
+                    self.leaves.append(
+                        (frozenset(k for k in props | run_props if k[0] not in ("sup", "sub")), note)
+                    )
+            elif name in ("drawing", "pict", "AlternateContent", "object"):
+                self.drawing(child)
+            elif name == "commentReference":
+                self.story.warn("comments are not read; their text is left out")
+            elif name == "delText":
+                self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
+            elif name not in _SKIP and name:
+                self.story.warn(f"unsupported element <w:{name}> in a run is skipped")
+
+    def drawing(self, el: etree._Element) -> None:
+        if local_name(el.tag) == "AlternateContent":
+            # Choice and Fallback hold the same content twice; read one.
+            choice = el.find(f"{{{MC_NS}}}Choice")
+            el = choice if choice is not None else el
+        boxes = list(el.iter(w("txbxContent")))
+        if boxes:
+            self.story.warn("text boxes are read as paragraphs after the paragraph that anchors them")
+            # Nested boxes repeat their text in the outer box; keep outermost only.
+            outer = [b for b in boxes if not any(o is not b and b in set(o.iter()) for o in boxes)]
+            for box in outer:
+                self.story.extra_blocks.extend(box)
+        else:
+            self.story.warn("images and embedded objects are not read")
+
+
+def _run_props(rpr: etree._Element | None, styles: StyleMap, out: set[Key]) -> None:
+    """Add the run's formatting keys: its character style first, then direct formatting."""
+    layers: list[etree._Element] = []
+    if rpr is not None:
+        rstyle = rpr.find(w("rStyle"))
+        if rstyle is not None:
+            layers.extend(styles.run_rprs(rstyle.get(w("val"))))
+        layers.append(rpr)
+    for layer in layers:
+        for tag, key in (("b", "b"), ("i", "i")):
+            el = layer.find(w(tag))
+            if el is not None:
+                (out.add if bool_prop(el.get(w("val"))) else out.discard)((key,))
+        vert = layer.find(w("vertAlign"))
+        if vert is not None:
+            out.discard(("sup",))
+            out.discard(("sub",))
+            value = vert.get(w("val"))
+            if value == "superscript":
+                out.add(("sup",))
+            elif value == "subscript":
+                out.add(("sub",))
+
+
+def nest(leaves: list[Leaf], active: frozenset[Key]) -> tuple[Inline, ...]:
+    """Nest flat leaves into spans; see the module docstring for the rule."""
+    out: list[Inline] = []
+    i = 0
+    while i < len(leaves):
+        props, leaf = leaves[i]
+        extra = props - active
+        if not extra:
+            out.append(leaf)
+            i += 1
+            continue
+
+        def extent(key: Key, start: int = i) -> int:
+            end = start
+            while end < len(leaves) and key in leaves[end][0]:
+                end += 1
+            return end
+
+        best = max(extra, key=lambda k: (extent(k), -_ORDER[k[0]]))
+        end = extent(best)
+        out.append(_wrap(best, nest(leaves[i:end], active | {best})))
+        i = end
+    return inlines(out)
+
+
+def _wrap(key: Key, children: tuple[Inline, ...]) -> Inline:
+    match key[0]:
+        case "b":
+            return Strong(children)
+        case "i":
+            return Emph(children)
+        case "sup":
+            return Sup(children)
+        case "sub":
+            return Sub(children)
+        case _:
+            return Link(children, href=key[2])

@@ -1,0 +1,157 @@
+"""Open a DOCX safely: refuse .doc/encrypted files, zip bombs and DTDs; find parts through relationships."""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from lxml import etree
+
+from toolkit.errors import BriefingError
+from toolkit.safexml import parse_xml
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Limits far above any real briefing, far below what hurts the machine.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 200  # XML compresses 5-20x; a bomb compresses 1000x and more
+RATIO_FLOOR = 1024 * 1024  # small entries may compress well without harm
+MAX_ENTRIES = 10_000
+STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_SAVE_AS = "open it in Word or LibreOffice and save it as Word Document (.docx)"
+
+
+@dataclass(frozen=True)
+class Rel:
+    """One relationship of a part."""
+
+    type: str
+    target: str  # a member name inside the zip, or an external URL
+    external: bool
+
+
+class DocxPackage:
+    """The zip of a DOCX, read part by part with size limits."""
+
+    def __init__(self, data: bytes, path: str | None) -> None:
+        self.path = path
+        if data.startswith(OLE2_MAGIC):
+            raise self._ole2(data)
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, zlib.error, ValueError, EOFError):
+            raise BriefingError(
+                "not a DOCX file: it is not a zip archive",
+                path=path,
+                hint="a .docx is a zip; is this file damaged or of another type?",
+            ) from None
+        infos = self.zip.infolist()
+        if len(infos) > MAX_ENTRIES:
+            raise self.fail(f"refusing a zip with {len(infos)} entries (limit {MAX_ENTRIES})")
+        self.infos = {i.filename: i for i in infos}
+        declared = 0
+        for info in infos:
+            declared += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_ENTRY_BYTES or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
+                raise self.bomb(info.filename, info.file_size)
+        if declared > MAX_TOTAL_BYTES:
+            raise self.bomb("the archive", declared)
+        self.total_read = 0
+        self.main = self._main_document()
+
+    def fail(self, message: str, hint: str | None = None) -> BriefingError:
+        return BriefingError(message, path=self.path, hint=hint)
+
+    def bomb(self, name: str, size: int) -> BriefingError:
+        return self.fail(
+            f"refusing a suspected zip bomb: {name} unpacks to {size / 1e6:.0f} MB",
+            hint=f"limits: {MAX_ENTRY_BYTES // 2**20} MiB per part, {MAX_TOTAL_BYTES // 2**20} MiB in all, "
+            f"compression ratio {MAX_RATIO}:1",
+        )
+
+    def _ole2(self, data: bytes) -> BriefingError:
+        # Encrypted OOXML is stored inside an OLE2 container, like a .doc.
+        if "EncryptionInfo".encode("utf-16-le") in data[:1_000_000]:
+            return self.fail(
+                "this DOCX is password-protected (encrypted)",
+                hint="remove the password in Word (File > Info > Protect Document) and save it again",
+            )
+        return self.fail("this is an old binary Word (.doc) file, not a DOCX", hint=_SAVE_AS)
+
+    def _main_document(self) -> str:
+        for rel in self.rels("").values():
+            if rel.type == RT_OFFICE_DOCUMENT and rel.target in self.infos:
+                return rel.target
+        if "word/document.xml" in self.infos:
+            return "word/document.xml"
+        raise self.fail("not a Word document: the zip has no word/document.xml", hint=_SAVE_AS)
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of member `name`, or None; never more than the limits allow."""
+        info = self.infos.get(name)
+        if info is None:
+            return None
+        try:
+            with self.zip.open(info) as member:
+                # Read one byte past the limit: declared sizes can lie.
+                data = member.read(MAX_ENTRY_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise self.fail(f"damaged zip entry {name}: {exc}") from None
+        self.total_read += len(data)
+        if len(data) > MAX_ENTRY_BYTES or self.total_read > MAX_TOTAL_BYTES:
+            raise self.bomb(name, len(data))
+        return data
+
+    def xml(self, name: str) -> etree._Element | None:
+        """Member `name` parsed as XML (no DTD, no entities), or None if absent."""
+        data = self.read(name)
+        if data is None:
+            return None
+        try:
+            root = parse_xml(data)
+        except BriefingError as exc:
+            raise BriefingError(
+                f"{name}: {exc.message}",
+                path=self.path,
+                line=exc.where.line,
+                column=exc.where.column,
+                hint=exc.hint,
+            ) from None
+        if isinstance(root.tag, str) and root.tag.startswith(f"{{{STRICT_NS}}}"):
+            raise self.fail(
+                "Strict Open XML documents are not supported",
+                hint="save it as Word Document (.docx), not Strict Open XML",
+            )
+        return root
+
+    def rels(self, part: str) -> dict[str, Rel]:
+        """The relationships of `part` ("" for the package), by id."""
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", f"{base}.rels"))
+        out: dict[str, Rel] = {}
+        if root is None:
+            return out
+        for rel in root.iter(f"{_REL_NS}Relationship"):
+            target = rel.get("Target", "")
+            external = rel.get("TargetMode") == "External"
+            if not external:
+                target = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join(folder, target))
+                )
+            out[rel.get("Id", "")] = Rel(rel.get("Type", ""), target, external)
+        return out
+
+    def related(self, part: str, rel_type_suffix: str) -> str | None:
+        """The member that `part` relates to with a type ending in `/rel_type_suffix`."""
+        for rel in self.rels(part).values():
+            if rel.type.endswith("/" + rel_type_suffix) and not rel.external:
+                return rel.target
+        return None

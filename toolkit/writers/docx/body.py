@@ -1,0 +1,239 @@
+"""The model's blocks and inlines as WordprocessingML paragraphs, runs and tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, assert_never
+
+from lxml import etree
+
+from toolkit.model import (
+    Block,
+    Emph,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Note,
+    P,
+    Section,
+    Strong,
+    Sub,
+    Sup,
+    Table,
+)
+from toolkit.model.nodes import NoteKind
+from toolkit.style import Style
+from toolkit.writers.docx.numbering import Numbering
+from toolkit.writers.docx.ooxml import hex_color, make, sub
+from toolkit.writers.docx.styles import HEADING_LEVELS, LIST_LEVELS, list_continue_id
+
+if TYPE_CHECKING:
+    from toolkit.writers.docx.notes import Notes
+
+# Hyperlink targets are relationships of the part the text lives in: the
+# document, or the footnotes part for links inside notes.
+Relate = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class RunProps:
+    """Direct run formatting inherited from enclosing spans."""
+
+    bold: bool = False
+    italic: bool = False
+    vert: str | None = None  # superscript | subscript
+    char_style: str | None = None
+
+
+class BodyWriter:
+    """Writes blocks to a list of `w:p` / `w:tbl` elements."""
+
+    def __init__(
+        self, style: Style, numbering: Numbering, notes: Mapping[NoteKind, Notes], text_width: int
+    ) -> None:
+        self.style = style
+        self.numbering = numbering
+        self.notes = notes
+        self.text_width = text_width  # twips, for table grids
+
+    # --- blocks ---------------------------------------------------------------
+
+    def blocks(
+        self, blocks: tuple[Block, ...], relate: Relate, level: int = 1, p_style: str | None = None
+    ) -> list[etree._Element]:
+        """The elements for `blocks`; `level` is the heading level of a section here."""
+        out: list[etree._Element] = []
+        for block in blocks:
+            self.block(block, out, relate, level, p_style)
+        return out
+
+    def block(
+        self, block: Block, out: list[etree._Element], relate: Relate, level: int, p_style: str | None
+    ) -> None:
+        match block:
+            case P():
+                out.append(self.paragraph(block.children, relate, p_style))
+            case Section():
+                heading = f"Heading{min(level, HEADING_LEVELS)}"
+                out.append(self.paragraph(block.heading.children, relate, heading))
+                for child in block.blocks:
+                    self.block(child, out, relate, level + 1, p_style)
+            case ListBlock():
+                self.list_block(block, out, relate, level, 0)
+            case Table():
+                out.append(self.table(block, relate, level))
+            case _:
+                assert_never(block)
+
+    def list_block(
+        self, block: ListBlock, out: list[etree._Element], relate: Relate, level: int, depth: int
+    ) -> None:
+        num_id = str(self.numbering.new_list(block.ordered))
+        ilvl = str(min(depth, LIST_LEVELS - 1))
+        for item in block.items:
+            numbered = False
+            if not item.blocks or not isinstance(item.blocks[0], P):
+                # Every item needs its numbered paragraph, even an empty one.
+                out.append(self.paragraph((), relate, "ListParagraph", (num_id, ilvl)))
+                numbered = True
+            for child in item.blocks:
+                if isinstance(child, P):
+                    if not numbered:
+                        out.append(self.paragraph(child.children, relate, "ListParagraph", (num_id, ilvl)))
+                        numbered = True
+                    else:
+                        # Later paragraphs of an item: Word's "List Continue N".
+                        cont = list_continue_id(min(depth + 1, LIST_LEVELS))
+                        out.append(self.paragraph(child.children, relate, cont))
+                elif isinstance(child, ListBlock):
+                    self.list_block(child, out, relate, level, depth + 1)
+                else:
+                    self.block(child, out, relate, level, None)
+
+    def paragraph(
+        self,
+        items: tuple[Inline, ...],
+        relate: Relate,
+        p_style: str | None = None,
+        numbering: tuple[str, str] | None = None,
+    ) -> etree._Element:
+        p = make("w:p")
+        if p_style or numbering:
+            ppr = sub(p, "w:pPr")
+            if p_style:
+                sub(ppr, "w:pStyle", val=p_style)
+            if numbering:
+                numpr = sub(ppr, "w:numPr")
+                sub(numpr, "w:ilvl", val=numbering[1])
+                sub(numpr, "w:numId", val=numbering[0])
+        self.inlines(p, items, relate, RunProps())
+        return p
+
+    def table(self, table: Table, relate: Relate, level: int) -> etree._Element:
+        tbl = make("w:tbl")
+        tpr = sub(tbl, "w:tblPr")
+        sub(tpr, "w:tblW", w="5000", type="pct")
+        borders = sub(tpr, "w:tblBorders")
+        color = hex_color(self.style.table.border_color)
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            sub(borders, f"w:{edge}", val="single", sz="4", space="0", color=color)
+        sub(
+            tpr,
+            "w:tblLook",
+            val="04A0",
+            firstRow="1",
+            lastRow="0",
+            firstColumn="0",
+            lastColumn="0",
+            noHBand="0",
+            noVBand="1",
+        )
+        columns = max((len(row.cells) for row in table.rows), default=1) or 1
+        grid = sub(tbl, "w:tblGrid")
+        width = self.text_width // columns
+        for _ in range(columns):
+            sub(grid, "w:gridCol", w=str(width))
+        fill = hex_color(self.style.table.header_fill)
+        for row in table.rows:
+            tr = sub(tbl, "w:tr")
+            short = columns - len(row.cells)
+            header_row = bool(row.cells) and all(c.header for c in row.cells)
+            if short or header_row:
+                trpr = sub(tr, "w:trPr")
+                if short:
+                    sub(trpr, "w:gridAfter", val=str(short))
+                if header_row:  # repeated on every page, and read back as header cells
+                    sub(trpr, "w:tblHeader")
+            for cell in row.cells:
+                tc = sub(tr, "w:tc")
+                tcpr = sub(tc, "w:tcPr")
+                sub(tcpr, "w:tcW", w=str(width), type="dxa")
+                if cell.header:
+                    sub(tcpr, "w:shd", val="clear", color="auto", fill=fill)
+                p_style = "TableHeading" if cell.header else "TableText"
+                children = self.blocks(cell.blocks, relate, level, p_style)
+                tc.extend(children)
+                # A cell must end with a paragraph; the reader drops empty ones.
+                if not children or children[-1].tag != make("w:p").tag:
+                    tc.append(self.paragraph((), relate, p_style))
+        return tbl
+
+    # --- inlines --------------------------------------------------------------
+
+    def inlines(
+        self, parent: etree._Element, items: tuple[Inline, ...], relate: Relate, props: RunProps
+    ) -> None:
+        for item in items:
+            match item:
+                case str():
+                    self.text(parent, item, props)
+                case Emph():
+                    self.inlines(parent, item.children, relate, replace(props, italic=True))
+                case Strong():
+                    self.inlines(parent, item.children, relate, replace(props, bold=True))
+                case Sup():
+                    self.inlines(parent, item.children, relate, replace(props, vert="superscript"))
+                case Sub():
+                    self.inlines(parent, item.children, relate, replace(props, vert="subscript"))
+                case Link():
+                    if item.href.startswith("#"):
+                        link = sub(parent, "w:hyperlink", anchor=item.href[1:])
+                    else:
+                        link = sub(parent, "w:hyperlink", r__id=relate(item.href))
+                    self.inlines(link, item.children, relate, replace(props, char_style="Hyperlink"))
+                case LineBreak():
+                    sub(self.run(parent, props), "w:br")
+                case Note():
+                    notes = self.notes[item.kind]
+                    note_id = notes.add(item, self)
+                    run = self.run(parent, replace(props, char_style=notes.reference_style, vert=None))
+                    sub(run, notes.reference_tag, id=str(note_id))
+                case _:
+                    assert_never(item)
+
+    def text(self, parent: etree._Element, text: str, props: RunProps) -> None:
+        run = self.run(parent, props)
+        for i, piece in enumerate(text.split("\t")):
+            if i:
+                sub(run, "w:tab")
+            if piece:
+                t = sub(run, "w:t")
+                t.text = piece
+                if piece != piece.strip(" ") or "  " in piece:
+                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+    def run(self, parent: etree._Element, props: RunProps) -> etree._Element:
+        run = sub(parent, "w:r")
+        if props != RunProps():
+            rpr = sub(run, "w:rPr")  # children in schema order
+            if props.char_style:
+                sub(rpr, "w:rStyle", val=props.char_style)
+            if props.bold:
+                sub(rpr, "w:b")
+            if props.italic:
+                sub(rpr, "w:i")
+            if props.vert:
+                sub(rpr, "w:vertAlign", val=props.vert)
+        return run

@@ -1,0 +1,117 @@
+"""The footnotes and endnotes parts, which python-docx lacks: `word/footnotes.xml`, `word/endnotes.xml`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part, XmlPart
+from docx.oxml import parse_xml
+from lxml import etree
+
+from toolkit.model import Briefing, Note, iter_notes
+from toolkit.model.nodes import NoteKind
+from toolkit.writers.docx.body import RunProps
+from toolkit.writers.docx.ooxml import NS, qn, sub
+
+if TYPE_CHECKING:
+    from toolkit.writers.docx.body import BodyWriter
+
+_PARTS = {
+    "footnote": ("/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES),
+    "endnote": ("/word/endnotes.xml", CT.WML_ENDNOTES, RT.ENDNOTES),
+}
+
+
+def valid_id(source_id: str | None) -> int | None:
+    """`source_id` as a Word note id, if it can be one: a positive integer in canonical form.
+
+    -1 and 0 are the separator notes, so they are never available.
+    """
+    if source_id is None or not source_id.isdigit() or str(int(source_id)) != source_id:
+        return None
+    value = int(source_id)
+    return value if 1 <= value <= 32767 else None
+
+
+class Notes:
+    """One notes part. Each note keeps its source id as its `w:id` where it can.
+
+    Word ids must be unique, so a note whose source id is missing, reused or
+    not a number gets a fresh id; `renamed` records what its source id was,
+    so the reader can restore it (see `toolkit.writers.docx.props`).
+    """
+
+    def __init__(self, kind: NoteKind, doc: Briefing, document_part: Part) -> None:
+        self.kind = kind
+        self.document_part = document_part
+        self.reference_tag = f"w:{kind}Reference"
+        self.reference_style = f"{kind.capitalize()}Reference"
+        counts = Counter(valid_id(n.source_id) for _, n in iter_notes(doc) if n.kind == kind)
+        self.reserved = {i for i, c in counts.items() if i is not None and c == 1}
+        self.taken: set[int] = set()
+        self.next_fresh = 1
+        self.renamed: dict[int, str | None] = {}
+        self.part: XmlPart | None = None
+        self.root: etree._Element | None = None
+
+    def _start(self) -> tuple[XmlPart, etree._Element]:
+        if self.part is not None and self.root is not None:
+            return self.part, self.root
+        partname, content_type, reltype = _PARTS[self.kind]
+        root = parse_xml(f'<w:{self.kind}s xmlns:w="{NS["w"]}" xmlns:r="{NS["r"]}"/>')
+        # The separator (-1) and continuation separator (0) notes Word expects.
+        for note_id, kind in (("-1", "separator"), ("0", "continuationSeparator")):
+            note = sub(root, f"w:{self.kind}", type=kind, id=note_id)
+            ppr = sub(sub(note, "w:p"), "w:pPr")
+            sub(ppr, "w:spacing", after="0", line="240", lineRule="auto")
+            sub(ppr.getparent(), "w:r").append(etree.Element(qn(f"w:{kind}")))
+        self.part = XmlPart(PackURI(partname), content_type, root, self.document_part.package)
+        self.root = root
+        self.document_part.relate_to(self.part, reltype)
+        return self.part, root
+
+    def _id_for(self, note: Note) -> int:
+        wanted = valid_id(note.source_id)
+        if wanted is not None and wanted in self.reserved and wanted not in self.taken:
+            self.taken.add(wanted)
+            return wanted
+        while self.next_fresh in self.reserved or self.next_fresh in self.taken:
+            self.next_fresh += 1
+        fresh = self.next_fresh
+        self.taken.add(fresh)
+        self.renamed[fresh] = note.source_id
+        return fresh
+
+    def add(self, note: Note, writer: BodyWriter) -> int:
+        """Write `note`'s body into the part; return its `w:id`."""
+        part, root = self._start()
+        note_id = self._id_for(note)
+        el = sub(root, f"w:{self.kind}", id=str(note_id))
+        text_style = f"{self.kind.capitalize()}Text"
+
+        def relate(url: str) -> str:
+            return part.relate_to(url, RT.HYPERLINK, is_external=True)
+
+        for i, p in enumerate(note.body):
+            p_el = writer.paragraph((), relate, text_style)
+            if i == 0:
+                # The note's own number, then a space, as Word writes it.
+                ref = writer.run(p_el, RunProps(char_style=self.reference_style))
+                ref.append(etree.Element(qn(f"w:{self.kind}Ref")))
+                writer.text(p_el, " ", RunProps())
+            writer.inlines(p_el, p.children, relate, RunProps())
+            el.append(p_el)
+        return note_id
+
+    def settings(self) -> etree._Element | None:
+        """The `w:footnotePr` / `w:endnotePr` for settings.xml, naming the separators."""
+        if self.part is None:
+            return None
+        pr = etree.Element(qn(f"w:{self.kind}Pr"))
+        for note_id in ("-1", "0"):
+            sub(pr, f"w:{self.kind}", id=note_id)
+        return pr

@@ -1,0 +1,63 @@
+"""Small helpers for building WordprocessingML elements with lxml, named as in OOXML."""
+
+from __future__ import annotations
+
+import functools
+
+from lxml import etree
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+}
+
+
+@functools.cache
+def qn(tag: str) -> str:
+    """Clark name of a prefixed tag: `w:p` -> `{...main}p`."""
+    prefix, _, local = tag.partition(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    """Append a child `tag` with `w:`-prefixed attributes (`val="x"` is `w:val`).
+
+    Attribute names containing `__` name another prefix: `r__id` is `r:id`.
+    """
+    el = etree.SubElement(parent, qn(tag))
+    for name, value in attrs.items():
+        prefix, _, local = name.rpartition("__")
+        el.set(qn(f"{prefix or 'w'}:{local}"), value)
+    return el
+
+
+def make(tag: str, **attrs: str) -> etree._Element:
+    """A new detached element; see `sub` for the attribute names."""
+    el = etree.Element(qn(tag), nsmap={"w": NS["w"], "r": NS["r"]})
+    for name, value in attrs.items():
+        prefix, _, local = name.rpartition("__")
+        el.set(qn(f"{prefix or 'w'}:{local}"), value)
+    return el
+
+
+def twips(points: float) -> str:
+    """Points as twentieths of a point, the unit of most OOXML lengths."""
+    return str(round(points * 20))
+
+
+def half_points(points: float) -> str:
+    """Points as half-points, the unit of `w:sz`."""
+    return str(round(points * 2))
+
+
+def hex_color(color: str) -> str:
+    """`#154273` as OOXML's `154273`."""
+    return color.lstrip("#").upper()
+
+
+def word_lang(lang: str) -> str:
+    """The `w:lang` value for a document language: `nl` -> `nl-NL`, `en` -> `en-US`."""
+    if "-" in lang:
+        return lang
+    return {"nl": "nl-NL", "en": "en-US", "de": "de-DE", "fr": "fr-FR"}.get(lang, lang)
