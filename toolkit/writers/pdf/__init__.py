@@ -1,0 +1,76 @@
+"""The PDF writer: a briefing as a typeset A4 handout with footnotes at the foot of their page."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from toolkit import __version__
+from toolkit.errors import BriefingError, ExitCode, Warn, python_warning
+from toolkit.model import Briefing, iter_notes
+from toolkit.style import Style
+from toolkit.writers.pdf.build import Builder
+from toolkit.writers.pdf.fonts import GlyphCheck, family_for
+from toolkit.writers.pdf.markup import Markup, NoteBook
+from toolkit.writers.pdf.notes import FootnoteArea
+from toolkit.writers.pdf.styles import make_styles
+from toolkit.writers.pdf.template import BriefingDocTemplate, Decoration, page_size
+
+__all__ = ["write_pdf"]
+
+
+def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes:
+    """The bytes of `doc` as a PDF in the house `style`.
+
+    A character the font cannot show is reported to `warn` with its code point and
+    place. A document that cannot be laid out raises `BriefingError`.
+    """
+    family = family_for(style.body.font, warn)
+    styles = make_styles(style, family)
+    check = GlyphCheck(family)
+    book = NoteBook()
+    numbers = {id(note): number for number, note in iter_notes(doc)}
+    markup = Markup(styles, check, numbers, book)
+    width, _ = page_size(style)
+    frame_width = width - (style.page.margin_left_mm + style.page.margin_right_mm) * 72 / 25.4
+    builder = Builder(doc, style, styles, markup, frame_width)
+    story = builder.story()
+    labels = style.labels_for(doc.lang)
+    check.check(labels.page + labels.machine_translation, "the labels of the house style")
+    check.report(warn)
+
+    area = FootnoteArea(book.footnotes, frame_width, style)
+    decoration = Decoration(
+        title=doc.meta.title,
+        page_label=labels.page,
+        notice=labels.machine_translation if doc.meta.translation else None,
+        family=family,
+        size=style.header_footer.size_pt,
+        color=style.header_footer.color,
+        rule_color=style.header_footer.rule_color,
+    )
+    out = io.BytesIO()
+    template = BriefingDocTemplate(
+        out,
+        style,
+        area,
+        decoration,
+        builder.outline,
+        title=doc.meta.title,
+        subject=doc.meta.kind or doc.meta.title,
+        author="",
+        creator=f"briefing toolkit {__version__}",
+        producer=f"briefing toolkit {__version__} (reportlab)",
+        lang=doc.lang,
+        initialFontName=family.regular,
+    )
+    try:
+        template.build(story)
+    except LayoutError as exc:
+        raise BriefingError(
+            f"the document cannot be laid out as PDF: {str(exc).splitlines()[0][:200]}",
+            hint="a table row or a picture may be taller than a page",
+            code=ExitCode.BAD_INPUT,
+        ) from None
+    return out.getvalue()

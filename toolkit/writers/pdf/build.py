@@ -1,0 +1,216 @@
+"""The story: the model's blocks as reportlab flowables, in reading order."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
+
+from toolkit.model import Block, Briefing, ListBlock, P, Section, plain_text
+from toolkit.model import Table as TableBlock
+from toolkit.style import Style
+from toolkit.writers.pdf.markup import Markup, Para, roman
+from toolkit.writers.pdf.styles import PdfStyles
+
+NOTES_HEADING = {"nl": "Noten", "en": "Notes"}  # the heading of the endnotes list
+BULLETS = ("\u2022", "\u2013", "\u2022")  # by nesting depth: bullet, en dash, bullet
+CELL_PAD = 4.0
+MIN_TABLE_SCALE = 0.7  # a wide table's text shrinks to 70% at most before words are cut
+
+
+class Builder:
+    """Builds the flowables of one document; remembers the headings for the outline."""
+
+    def __init__(self, doc: Briefing, style: Style, styles: PdfStyles, markup: Markup, width: float) -> None:
+        self.doc = doc
+        self.style = style
+        self.styles = styles
+        self.markup = markup
+        self.width = width
+        self.outline: dict[str, tuple[str, int]] = {}  # onDraw label -> (title, level from 0)
+
+    def story(self) -> list[Flowable]:
+        """Title, first-page notices, the body, then the endnotes."""
+        doc, styles, markup = self.doc, self.styles, self.markup
+        story: list[Flowable] = [Para(markup.text(doc.meta.title, "the title"), styles.title)]
+        meta = doc.meta
+        details = [part for part in (meta.kind, meta.date, *meta.refs) if part]
+        if details:
+            story.append(Para(markup.text("  \u00b7  ".join(details), "the document details"), styles.meta))
+        if meta.translation is not None:
+            label = self.style.labels_for(doc.lang).machine_translation
+            story.append(Para(markup.text(label, "the machine-translation notice"), styles.notice))
+        story.extend(self.blocks(doc.body, 1, styles.body, "the body"))
+        story.extend(self.endnotes())
+        return story
+
+    def blocks(
+        self, blocks: tuple[Block, ...], depth: int, pstyle: ParagraphStyle, where: str
+    ) -> list[Flowable]:
+        """Flowables for a run of blocks; `depth` is the section depth, `where` names the place."""
+        out: list[Flowable] = []
+        count = 0
+        for block in blocks:
+            match block:
+                case P(children=children):
+                    count += 1
+                    text = self.markup.inlines(children, f"paragraph {count} of {where}")
+                    out.append(Para(text, pstyle))
+                case Section(heading=heading, blocks=inner):
+                    title = plain_text(heading.children)
+                    place = f"section \u201c{_short(title)}\u201d"
+                    out.extend(self.heading(heading.children, title, depth, place))
+                    out.extend(self.blocks(inner, depth + 1, pstyle, place))
+                case ListBlock():
+                    out.extend(self.list_block(block, 1, where))
+                case TableBlock():
+                    out.append(self.table(block, where))
+                case _:
+                    assert_never(block)
+        return out
+
+    def heading(self, children: tuple, title: str, depth: int, where: str) -> list[Flowable]:
+        """A heading, with an outline entry, kept with the first lines that follow it."""
+        key = f"h{len(self.outline)}"
+        self.outline[key] = (title or "\u2014", depth - 1)
+        hstyle = self.styles.heading(depth)
+        text = self.markup.inlines(children, f"the heading of {where}")
+        para = Para(f'<onDraw name="outline" label="{key}"/>{text}', hstyle)
+        _, height = para.wrap(self.width, 1e6)
+        # Keep-with-next without KeepTogether: start a new page unless the heading and two lines
+        # of what follows fit (two lines, because orphan control will not leave one).
+        need = hstyle.spaceBefore + height + hstyle.spaceAfter + 2 * self.styles.body.leading
+        return [CondPageBreak(need), para]
+
+    def list_block(self, block: ListBlock, depth: int, where: str) -> list[Flowable]:
+        """A list as indented paragraphs with bullets or numbers; nested lists indent further."""
+        out: list[Flowable] = []
+        lstyle = self.styles.list_item(depth, block.ordered)
+        for number, item in enumerate(block.items, 1):
+            bullet = f"{number}." if block.ordered else BULLETS[min(depth, len(BULLETS)) - 1]
+            place = f"item {number} of a list in {where}"
+            first = True
+            for inner in item.blocks or (P(),):
+                if isinstance(inner, P):
+                    text = self.markup.inlines(inner.children, place)
+                    out.append(Para(text, lstyle, bulletText=bullet if first else None))
+                elif isinstance(inner, ListBlock):
+                    if first:
+                        out.append(Para("", lstyle, bulletText=bullet))
+                    out.extend(self.list_block(inner, depth + 1, where))
+                else:
+                    out.extend(self.blocks((inner,), depth, lstyle, place))
+                first = False
+        return out
+
+    def table(self, block: TableBlock, where: str) -> Table:
+        """A table that fits the frame: columns scaled to the width, cell text wrapping."""
+        ncols = max((len(row.cells) for row in block.rows), default=0) or 1
+        texts = [
+            [(" ".join(_block_text(b) for b in cell.blocks), cell.header) for cell in row.cells]
+            for row in block.rows
+        ]
+        widths, scale = self.column_widths(texts, ncols)
+        body, head = self.styles.cell_styles(scale)
+        data: list[list[list[Flowable]]] = [
+            [
+                self.blocks(
+                    cell.blocks, 1, head if cell.header else body, f"row {r}, cell {c} of a table in {where}"
+                )
+                for c, cell in enumerate(row.cells, 1)
+            ]
+            + [[] for _ in range(ncols - len(row.cells))]
+            for r, row in enumerate(block.rows, 1)
+        ] or [[[]]]
+        header_rows = 0
+        for row in block.rows:
+            if not row.cells or not all(cell.header for cell in row.cells):
+                break
+            header_rows += 1
+        commands = [
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(self.style.table.border_color)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if header_rows:
+            commands.append(
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(self.style.table.header_fill))
+            )
+        table = Table(
+            data,
+            colWidths=widths,
+            repeatRows=header_rows,
+            style=TableStyle(commands),
+            hAlign="LEFT",
+            spaceBefore=2,
+            spaceAfter=self.styles.body.spaceAfter + 2,
+            splitInRow=1,
+        )
+        return table
+
+    def column_widths(self, texts: list[list[tuple[str, bool]]], ncols: int) -> tuple[list[float], float]:
+        """Column widths by CSS's automatic table layout, and the scale of the cell font.
+
+        Each column gets at least its longest word (its minimum) and at most its text on
+        one line (its maximum); the room between is shared in proportion to the difference.
+        If even the longest words do not fit, the font shrinks (to 70% at most) before
+        words are cut.
+        """
+        regular, bold, size = (
+            self.styles.cell.fontName,
+            self.styles.header_cell.fontName,
+            self.styles.cell.fontSize,
+        )
+        pad = 2 * CELL_PAD + 1
+        low = [0.0] * ncols
+        high = [0.0] * ncols
+        for row in texts:
+            for c, (text, header) in enumerate(row):
+                font = bold if header else regular
+                high[c] = max(high[c], stringWidth(text, font, size))
+                for word in text.split():
+                    low[c] = max(low[c], stringWidth(word, font, size))
+        width = self.width
+        scale = 1.0
+        if sum(low) + pad * ncols > width:
+            scale = max(MIN_TABLE_SCALE, (width - pad * ncols) / max(sum(low), 1.0))
+        low = [w * scale + pad for w in low]
+        high = [w * scale + pad for w in high]
+        if sum(high) <= width:  # everything fits on one line: share the spare room by content
+            return [w * width / sum(high) for w in high], scale
+        if sum(low) >= width:  # the longest words do not fit even so: they will be cut
+            return [w * width / sum(low) for w in low], scale
+        spare = (width - sum(low)) / (sum(high) - sum(low))
+        return [lo + (hi - lo) * spare for lo, hi in zip(low, high, strict=True)], scale
+
+    def endnotes(self) -> list[Flowable]:
+        """The endnotes list at the end of the document, under its own heading."""
+        book = self.markup.book
+        if not book.endnotes:
+            return []
+        lang = self.doc.lang.split("-")[0]
+        title = NOTES_HEADING.get(lang, NOTES_HEADING["en"])
+        out = self.heading((title,), title, 1, "the notes")
+        for number, note, where in book.endnotes:
+            out.extend(self.markup.note_paragraphs(note, roman(number), number, where))
+        return out
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, P):
+        return plain_text(block.children)
+    if isinstance(block, Section):
+        return plain_text(block.heading.children)
+    if isinstance(block, ListBlock):
+        return " ".join(_block_text(b) for item in block.items for b in item.blocks)
+    return " ".join(_block_text(b) for row in block.rows for cell in row.cells for b in cell.blocks)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

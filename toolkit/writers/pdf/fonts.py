@@ -1,0 +1,108 @@
+"""Embedded TrueType fonts for the PDF writer, and the check that they cover the text."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from toolkit.errors import BriefingWarning, Warn
+
+# The shipped family (OFL, see fonts/OFL.txt) and the one reportlab ships (Bitstream Vera licence).
+# Faces are regular, bold, italic, bold italic.
+_SHIPPED = "Noto Sans"
+_FAMILIES: dict[str, tuple[str, tuple[str, str, str, str]]] = {
+    "noto sans": ("shipped", ("NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic", "NotoSans-BoldItalic")),
+    "vera": ("reportlab", ("Vera", "VeraBd", "VeraIt", "VeraBI")),
+    "bitstream vera sans": ("reportlab", ("Vera", "VeraBd", "VeraIt", "VeraBI")),
+}
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """The registered reportlab font names of one family, and its character map."""
+
+    label: str
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    covered: frozenset[int]
+
+    def face(self, bold: bool, italic: bool) -> str:
+        """The font name for a combination of bold and italic."""
+        if bold:
+            return self.bold_italic if italic else self.bold
+        return self.italic if italic else self.regular
+
+
+def family_for(name: str, warn: Warn) -> FontFamily:
+    """The family the style asks for, or the shipped one with a warning if it is unknown."""
+    key = name.strip().lower()
+    if key not in _FAMILIES:
+        warn(
+            BriefingWarning(
+                f"font {name!r} is not available to the PDF writer; using {_SHIPPED} "
+                f"(available: {', '.join(sorted({'Noto Sans', 'Vera'}))})"
+            )
+        )
+        key = _SHIPPED.lower()
+    return _register(key)
+
+
+@functools.cache
+def _register(key: str) -> FontFamily:
+    """Register a family once per process: parsing the TTF files is the slow part."""
+    origin, faces = _FAMILIES[key]
+    folder = _font_dir(origin)
+    for face in faces:
+        if face not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(face, str(folder / f"{face}.ttf")))
+    regular, bold, italic, bold_italic = faces
+    pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic)
+    # A character counts as covered only if every face has it: a run may be set in any of them.
+    covered: frozenset[int] | None = None
+    for face in faces:
+        cmap = frozenset(pdfmetrics.getFont(face).face.charToGlyph)  # type: ignore[attr-defined]
+        covered = cmap if covered is None else covered & cmap
+    label = "Noto Sans" if origin == "shipped" else "Vera"
+    return FontFamily(label, regular, bold, italic, bold_italic, covered or frozenset())
+
+
+def _font_dir(origin: str) -> Path:
+    if origin == "shipped":
+        return Path(str(resources.files("toolkit.writers.pdf") / "fonts"))
+    import reportlab
+
+    return Path(reportlab.__file__).parent / "fonts"
+
+
+class GlyphCheck:
+    """Collects characters the font cannot show, and warns once per character with its first place."""
+
+    def __init__(self, family: FontFamily) -> None:
+        self.family = family
+        self.missing: dict[str, tuple[str, int]] = {}  # char -> (first place, count)
+
+    def check(self, text: str, where: str) -> None:
+        """Note every character of `text` that has no glyph; whitespace is collapsed anyway."""
+        covered = self.family.covered
+        for ch in set(text):
+            if ord(ch) not in covered and not ch.isspace():
+                first, count = self.missing.get(ch, (where, 0))
+                self.missing[ch] = (first, count + text.count(ch))
+
+    def report(self, warn: Warn) -> None:
+        """One warning per missing character, naming it and where it first occurs."""
+        for ch, (where, count) in sorted(self.missing.items()):
+            times = f", {count} times in all" if count > 1 else ""
+            warn(
+                BriefingWarning(
+                    f"U+{ord(ch):04X} {ch!r} has no glyph in {self.family.label}: it prints as an empty box "
+                    f"(first in {where}{times})"
+                )
+            )
