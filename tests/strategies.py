@@ -73,14 +73,18 @@ def blocks(depth: int = 2, text: st.SearchStrategy[str] = TEXT) -> st.SearchStra
         para,
         st.builds(
             ListBlock,
-            st.lists(st.lists(para, min_size=1, max_size=2).map(lambda b: Item(tuple(b))), max_size=3).map(tuple),
+            st.lists(st.lists(para, min_size=1, max_size=2).map(lambda b: Item(tuple(b))), max_size=3).map(
+                tuple
+            ),
             st.booleans(),
         ),
         st.builds(
             Table,
             st.lists(
                 st.lists(
-                    st.builds(Cell, st.lists(para, max_size=2).map(tuple), st.booleans()), min_size=1, max_size=3
+                    st.builds(Cell, st.lists(para, max_size=2).map(tuple), st.booleans()),
+                    min_size=1,
+                    max_size=3,
                 ).map(lambda c: Row(tuple(c))),
                 max_size=3,
             ).map(tuple),
@@ -103,10 +107,16 @@ def briefings(text: st.SearchStrategy[str] = TEXT) -> st.SearchStrategy[Briefing
         date=st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())),
         kind=st.one_of(st.none(), st.sampled_from(["geannoteerde agenda", "verslag"])),
         refs=st.lists(st.sampled_from(["21501-02", "nr. 2794", "2024Z05112"]), max_size=2).map(tuple),
-        source=st.one_of(st.none(), st.builds(Source, st.sampled_from(["poi-text", "docx"]), text, st.just("0" * 64))),
-        translation=st.one_of(st.none(), st.builds(Translation, st.just("nl"), st.just("ctranslate2"), text, text)),
+        source=st.one_of(
+            st.none(), st.builds(Source, st.sampled_from(["poi-text", "docx"]), text, st.just("0" * 64))
+        ),
+        translation=st.one_of(
+            st.none(), st.builds(Translation, st.just("nl"), st.just("ctranslate2"), text, text)
+        ),
     )
-    return st.builds(Briefing, meta, st.lists(blocks(), max_size=4).map(tuple), st.sampled_from(["nl", "en", "nl-NL"]))
+    return st.builds(
+        Briefing, meta, st.lists(blocks(), max_size=4).map(tuple), st.sampled_from(["nl", "en", "nl-NL"])
+    )
 
 
 # POI-like text: lines of words with markers and bodies, sometimes broken.

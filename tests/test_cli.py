@@ -33,7 +33,9 @@ def test_convert_seed_to_xml(seed_path, tmp_path):  # type: ignore[no-untyped-de
 def test_convert_to_stdout_is_the_same_xml(seed_path, tmp_path):  # type: ignore[no-untyped-def]
     run("convert", str(seed_path), "-o", str(tmp_path / "a.xml"))
     proc = subprocess.run(
-        [sys.executable, "-m", "toolkit", "convert", str(seed_path), "-o", "-"], capture_output=True, check=True
+        [sys.executable, "-m", "toolkit", "convert", str(seed_path), "-o", "-"],
+        capture_output=True,
+        check=True,
     )
     assert proc.stdout == (tmp_path / "a.xml").read_bytes()
 

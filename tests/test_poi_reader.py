@@ -23,7 +23,9 @@ NOTE_BODY = (
 
 
 def read(text: str, warn=None, **kwargs):  # type: ignore[no-untyped-def]
-    return read_poi_text(text.encode("utf-8"), "brief.txt", warn=_fail_on_warning if warn is None else warn, **kwargs)
+    return read_poi_text(
+        text.encode("utf-8"), "brief.txt", warn=_fail_on_warning if warn is None else warn, **kwargs
+    )
 
 
 def _fail_on_warning(w):  # type: ignore[no-untyped-def]
@@ -132,7 +134,10 @@ def test_multi_paragraph_body_and_brackets_inside_a_body():
         ["Zie [bijlage] hier"],
         ["Deel een", "Deel twee [a]"],
     ]
-    assert [plain_text(p.children) for p in paragraphs(doc)] == ["Eerste zin en tweede zin.", "Volgende alinea."]
+    assert [plain_text(p.children) for p in paragraphs(doc)] == [
+        "Eerste zin en tweede zin.",
+        "Volgende alinea.",
+    ]
 
 
 def test_endnote_marker_gives_an_endnote():

@@ -88,8 +88,10 @@ def test_entities_are_refused_and_never_resolved(tmp_path):  # type: ignore[no-u
 
 
 def test_billion_laughs_is_refused_quickly():
-    lol = '<!ENTITY a "lol">' + "".join(f'<!ENTITY {c} "&{p};&{p};&{p};&{p};&{p};&{p};&{p};&{p};">'
-                                        for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+    lol = '<!ENTITY a "lol">' + "".join(
+        f'<!ENTITY {c} "&{p};&{p};&{p};&{p};&{p};&{p};&{p};&{p};">'
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     xml = f'<?xml version="1.0"?><!DOCTYPE b [{lol}]><briefing version="1">&i;</briefing>'
     with pytest.raises(BriefingError, match="DOCTYPE"):
         parse(xml.encode(), "lol.xml")

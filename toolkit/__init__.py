@@ -86,28 +86,38 @@ def read_bytes(path: str) -> bytes:
         raise BriefingError(f"cannot read: {exc.strerror}", path=path, code=ExitCode.NO_INPUT) from None
 
 
-def render(doc: Briefing, format: str, style: str | Path | Style | None = None) -> bytes:
-    """The bytes of `doc` in `format` ("xml", "docx" or "pdf")."""
+def render(
+    doc: Briefing, format: str, style: str | Path | Style | None = None, *, warn: Warn = python_warning
+) -> bytes:
+    """The bytes of `doc` in `format` ("xml", "docx" or "pdf").
+
+    Every writer has the signature `writer(doc, style, warn) -> bytes`.
+    """
     from toolkit import formats
     from toolkit.style import Style, load_style
 
     formats.format_of("", format, formats.WRITERS, "write")
     writer = formats.load(formats.WRITERS, format)
     if format == "xml":  # the canonical XML has no house style
-        return writer(doc)  # type: ignore[no-any-return]
+        return writer(doc, None, warn)  # type: ignore[no-any-return]
     chosen = style if isinstance(style, Style) else load_style(style)
-    return writer(doc, chosen)  # type: ignore[no-any-return]
+    return writer(doc, chosen, warn)  # type: ignore[no-any-return]
 
 
 def write(
-    doc: Briefing, path: str | Path, format: str | None = None, style: str | Path | Style | None = None
+    doc: Briefing,
+    path: str | Path,
+    format: str | None = None,
+    style: str | Path | Style | None = None,
+    *,
+    warn: Warn = python_warning,
 ) -> None:
     """Write `doc` to `path` atomically; the format follows from the suffix."""
     from toolkit import formats
     from toolkit.atomic import write_atomic
 
     fmt = formats.format_of(str(path), format, formats.WRITERS, "write")
-    write_atomic(path, render(doc, fmt, style))
+    write_atomic(path, render(doc, fmt, style, warn=warn))
 
 
 def translate(doc: Briefing, source: str = "nl", target: str = "en", **options: Any) -> Briefing:

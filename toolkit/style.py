@@ -77,6 +77,7 @@ class HeaderFooterStyle:
 class Labels:
     page: str = "Page {page} of {pages}"
     machine_translation: str = "Machine translation, not authoritative"
+    notes: str = "Notes"  # the heading of the endnotes
 
 
 @dataclass(frozen=True)

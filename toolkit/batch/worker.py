@@ -125,7 +125,8 @@ def _write_outputs(job: Job, versions: list[Any], settings: Settings, outcome: O
     rendered = []
     for doc in versions:
         for fmt in settings.formats:
-            rendered.append((settings.output(job.name, doc.lang, fmt), render(doc, fmt, settings.style)))
+            path = settings.output(job.name, doc.lang, fmt)
+            rendered.append((path, render(doc, fmt, settings.style, warn=_collector(outcome))))
     for path, data in rendered:
         write_atomic(path, data)
         outcome.outputs[str(path)] = hashlib.sha256(data).hexdigest()

@@ -21,6 +21,8 @@ COMMANDS = [
     "toolkit.cli.validate",
     "toolkit.cli.batch",
     "toolkit.cli.build",
+    "toolkit.cli.translate",
+    "toolkit.cli.models",
 ]
 
 EPILOG = """exit codes:

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
         formats.format_of("-", fmt, formats.WRITERS, "write")
     else:
         fmt = formats.format_of(args.output, args.to_format, formats.WRITERS, "write")
-    data = render(doc, fmt, args.style)
+    data = render(doc, fmt, args.style, warn=io.warn)
     if args.output == "-":
         out = getattr(io.out, "buffer", None)
         if out is not None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from toolkit.errors import Warn, python_warning
 from toolkit.model import Briefing, serialise
 from toolkit.style import Style
 
 
-def write_xml(doc: Briefing, style: Style | None = None) -> bytes:
-    """The canonical XML; a house style does not apply to it."""
+def write_xml(doc: Briefing, style: Style | None = None, warn: Warn = python_warning) -> bytes:
+    """The canonical XML; a house style does not apply to it, nor can it warn."""
     return serialise(doc)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from toolkit.errors import Warn, python_warning
 from toolkit.model import Briefing
 from toolkit.model.nodes import NoteKind
 from toolkit.style import Style
@@ -28,8 +29,8 @@ from toolkit.writers.docx.styles import apply_styles
 __all__ = ["write_docx"]
 
 
-def write_docx(doc: Briefing, style: Style) -> bytes:
-    """The DOCX bytes of `doc` in house style `style`."""
+def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes:
+    """The DOCX bytes of `doc` in house style `style`; `warn` is unused so far."""
     document = docx.Document()
     package = document.part.package
     drop_template_extras(package)

@@ -64,6 +64,7 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
         producer=f"briefing toolkit {__version__} (reportlab)",
         lang=doc.lang,
         initialFontName=family.regular,
+        invariant=True,  # no clock or random id in the file: the same document gives the same bytes
     )
     try:
         template.build(story)

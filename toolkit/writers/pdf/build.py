@@ -15,7 +15,6 @@ from toolkit.style import Style
 from toolkit.writers.pdf.markup import Markup, Para, roman
 from toolkit.writers.pdf.styles import PdfStyles
 
-NOTES_HEADING = {"nl": "Noten", "en": "Notes"}  # the heading of the endnotes list
 BULLETS = ("\u2022", "\u2013", "\u2022")  # by nesting depth: bullet, en dash, bullet
 CELL_PAD = 4.0
 MIN_TABLE_SCALE = 0.7  # a wide table's text shrinks to 70% at most before words are cut
@@ -194,8 +193,7 @@ class Builder:
         book = self.markup.book
         if not book.endnotes:
             return []
-        lang = self.doc.lang.split("-")[0]
-        title = NOTES_HEADING.get(lang, NOTES_HEADING["en"])
+        title = self.style.labels_for(self.doc.lang).notes
         out = self.heading((title,), title, 1, "the notes")
         for number, note, where in book.endnotes:
             out.extend(self.markup.note_paragraphs(note, roman(number), number, where))
