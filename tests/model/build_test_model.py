@@ -43,6 +43,7 @@ import math
 import os
 import tempfile
 import time
+import unicodedata
 import zipfile
 
 import numpy as np
@@ -96,6 +97,8 @@ def read_corpus(path):
             parts = line.split("\t")
             if len(parts) != 2 or not parts[0] or not parts[1]:
                 raise SystemExit(f"{path}:{lineno}: expected 'nl<TAB>en'")
+            if unicodedata.normalize("NFC", line) != line:
+                raise SystemExit(f"{path}:{lineno}: text must be NFC-normalised")
             pairs.append((parts[0], parts[1]))
     return pairs
 
@@ -408,22 +411,26 @@ def write_package(model_dir, sp_bytes, out_path):
         "to_code": "en",
         "to_name": "English",
         "package_type": "translate",
+        "type": "translate",  # the key argostranslate itself reads
+        "code": "translate-nl_en-test",
         "name": "Dutch-English TEST model (tiny, training sentences only)",
         "description": HONESTY,
-        "code": "translate-nl_en-test",
+        "target_prefix": "",
         "links": [],
-        "languages": [],
     }
     readme = (
         "# translate-nl_en-test 1.0: TINY TEST MODEL\n\n"
         + HONESTY + "\n\n"
         "Built by tests/model/build_test_model.py of the briefing toolkit; "
-        "see tests/model/README.md there for the inference conventions.\n\n"
-        "Inference: tokenise with sentencepiece.model (`out_type=str`), pass the "
-        "pieces to `ctranslate2.Translator(\"model\").translate_batch` WITHOUT "
-        "appending `</s>` (config.json has `add_source_eos: true`), no target "
-        "prefix, and join the output pieces with `sp.decode(pieces)`. "
-        "Placeholders look like `⟦1⟧`.\n"
+        "tests/model/README.md there documents it.\n\n"
+        "Inference: NFC-normalise the text, tokenise it with sentencepiece.model "
+        "(`sp.encode(text, out_type=str)`), pass the pieces to "
+        "`ctranslate2.Translator(\"model\").translate_batch(batch, beam_size=1)` "
+        "WITHOUT appending `</s>` (config.json has `add_source_eos: true`) and "
+        "without a target prefix, then detokenise with "
+        "`sp.decode(result.hypotheses[0])`. Use greedy decoding (or "
+        "`length_penalty=0`) for reproducible output. Placeholders look like "
+        "`⟦1⟧` (U+27E6, digits, U+27E7).\n"
     )
     files = {
         "metadata.json": (json.dumps(metadata, indent=2, ensure_ascii=False) + "\n").encode(),
