@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from toolkit.translate.memory import TranslationMemory
     from toolkit.translate.pipeline import Stats, Translator
 
-__all__ = ["Stats", "Translator", "translate_document"]
+__all__ = ["Stats", "Translator", "has_model", "load_translator", "model_id", "translate_document"]
 
 
 def translate_document(
@@ -69,6 +69,43 @@ def translate_document(
         **engine,
     ) as translator:
         return translator.translate_document(doc, stats)
+
+
+def load_translator(source: str = "nl", target: str = "en", **options: Any) -> Translator:
+    """A `Translator` that loads the model once, for many `translate_documents` calls (batch use).
+
+    `cache=None` means the default translation memory here, as on the command line.
+    """
+    from toolkit.translate.pipeline import Translator
+
+    if options.get("cache", True) is None:
+        options["cache"] = True
+    return Translator(source, target, **options)
+
+
+def has_model(source: str, target: str, models_dir: str | Path | None = None) -> bool:
+    """Whether a model for the pair is installed; cheap, loads nothing."""
+    from toolkit.errors import BriefingError
+    from toolkit.translate import packages
+
+    try:
+        packages.find(source, target, models_dir)
+    except BriefingError:
+        return False
+    return True
+
+
+def model_id(source: str, target: str, models_dir: str | Path | None = None) -> str:
+    """What decides the output besides the text: model name and version and glossary version.
+
+    Batch runs compare it to decide whether an English handout is stale.
+    NO_MODEL if the pair is not installed.
+    """
+    from toolkit.translate import glossary, packages
+
+    pkg = packages.find(source, target, models_dir)
+    terms = glossary.default(source, target)
+    return f"ctranslate2 {pkg.name} {pkg.version} glossary {terms.version if terms else 'none'}"
 
 
 def __getattr__(name: str) -> Any:

@@ -1,0 +1,213 @@
+"""Translate whole documents: segments collected, deduplicated, cached, batched and put back."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Location, Warn, python_warning
+from toolkit.model.nodes import Briefing, Translation
+from toolkit.translate import glossary as glossaries
+from toolkit.translate.engine import Engine, EngineOptions
+from toolkit.translate.memory import MemoryKey, TranslationMemory
+from toolkit.translate.segments import Mapper
+
+# Walks needed at most: collect sentences; re-ask sentences whose URLs or
+# file names were lost with those protected by placeholders; rebuild.
+MAX_ROUNDS = 3
+
+
+@dataclass
+class Stats:
+    """Counters of one or more translations; `line()` is what `--stats` prints.
+
+    `segments` counts distinct segments; each is either a cache hit or a
+    model call (one sentence sent to the model).
+    """
+
+    segments: int = 0
+    cache_hits: int = 0
+    model_calls: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (
+            f"segments: {self.segments}, cache hits: {self.cache_hits}, "
+            f"model calls: {self.model_calls}, seconds: {self.seconds:.2f}"
+        )
+
+
+class Translator:
+    """A model loaded once, translating many documents with shared batches and one cache.
+
+    `cache`: True for the default translation memory, a path for another
+    file, a TranslationMemory, or False/None for none. `glossary`: None for
+    the glossary shipped for the pair, a path, a Glossary, or False for none.
+    `engine` replaces the CTranslate2 engine (tests use a fake one).
+    """
+
+    def __init__(
+        self,
+        source: str = "nl",
+        target: str = "en",
+        *,
+        models_dir: str | Path | None = None,
+        beam_size: int = 4,
+        device: str = "cpu",
+        threads: int = 0,
+        max_batch_size: int = 16,
+        cache: bool | str | Path | TranslationMemory | None = True,
+        glossary: glossaries.Glossary | str | Path | bool | None = None,
+        warn: Warn = python_warning,
+        engine: Engine | None = None,
+        decode: dict[str, Any] | None = None,
+    ) -> None:
+        if source == target:
+            raise BriefingError(f"source and target language are both {source!r}", code=ExitCode.USAGE)
+        self.source, self.target, self.warn = source, target, warn
+        self.glossary = _glossary(glossary, source, target)
+        if engine is None:
+            from toolkit.translate import packages
+            from toolkit.translate.engine import Ct2Engine
+
+            options = EngineOptions(beam_size, device, threads, max_batch_size, decode=decode or {})
+            engine = Ct2Engine(packages.find(source, target, models_dir), options)
+        self.engine = engine
+        self.memory = _memory(cache)
+        self._owns_memory = not isinstance(cache, TranslationMemory)
+        self.key = MemoryKey(
+            engine.name,
+            engine.model,
+            engine.model_version,
+            source,
+            target,
+            self.glossary.version if self.glossary else "none",
+        )
+
+    def translate_document(self, doc: Briefing, stats: Stats | None = None) -> Briefing:
+        """One document; see `translate_documents`."""
+        return self.translate_documents([doc], stats)[0]
+
+    def translate_documents(self, docs: Sequence[Briefing], stats: Stats | None = None) -> list[Briefing]:
+        """Translate documents together: each distinct sentence reaches the model at most once."""
+        started = time.perf_counter()
+        stats = stats if stats is not None else Stats()
+        for doc in docs:
+            if doc.lang != self.source:
+                self.warn(
+                    BriefingWarning(f"the document says its language is {doc.lang!r}, not {self.source!r}")
+                )
+        known: dict[str, str] = {}
+        missing: dict[str, None] = {}  # insertion-ordered set: segments in document order
+
+        def collect(segment: str) -> str | None:
+            if segment in known:
+                return known[segment]
+            missing[segment] = None
+            return None
+
+        for _ in range(MAX_ROUNDS):
+            missing.clear()
+            mapper = Mapper(collect)
+            for doc in docs:
+                mapper.briefing(doc)
+            if not missing:
+                break
+            known.update(self.translate_segments(list(missing), stats))
+        translated = [self._rebuild(doc, known) for doc in docs]
+        stats.seconds += time.perf_counter() - started
+        return translated
+
+    def segment_count(self, doc: Briefing) -> int:
+        """How many distinct segments `doc` has (what `--stats` counts for one document)."""
+        seen: dict[str, None] = {}
+
+        def record(segment: str) -> None:
+            seen[segment] = None
+
+        Mapper(record).briefing(doc)
+        return len(seen)
+
+    def translate_segments(self, segments: list[str], stats: Stats | None = None) -> dict[str, str]:
+        """Raw model output for distinct segments: from the memory, else from the engine."""
+        stats = stats if stats is not None else Stats()
+        stats.segments += len(segments)
+        cached = self.memory.get_many(self.key, segments) if self.memory else {}
+        stats.cache_hits += len(cached)
+        todo = [s for s in segments if s not in cached]
+        outputs = self.engine.translate(todo) if todo else []
+        if len(outputs) != len(todo):
+            raise RuntimeError(f"the engine returned {len(outputs)} translations for {len(todo)} segments")
+        stats.model_calls += len(todo)
+        fresh = dict(zip(todo, outputs, strict=True))
+        if self.memory:
+            self.memory.put_many(self.key, fresh)
+        return {**cached, **fresh}
+
+    def _rebuild(self, doc: Briefing, known: dict[str, str]) -> Briefing:
+        reported: set[str] = set()
+        where = Location(doc.meta.source.name if doc.meta.source else None)
+
+        def warn(warning: BriefingWarning) -> None:
+            # Name the document the warning is about: a batch translates many at once.
+            self.warn(BriefingWarning(warning.message, where) if warning.where == Location() else warning)
+
+        def lookup(segment: str) -> str | None:
+            output = known.get(segment)
+            if output is None or self.glossary is None:
+                return output
+            fixed, problems = self.glossary.check(segment, output)
+            if problems and segment not in reported:
+                reported.add(segment)
+                warn(BriefingWarning(f"glossary: {'; '.join(problems)} in {fixed!r} (from {segment!r})"))
+            return fixed
+
+        body = Mapper(lookup, warn).briefing(doc)
+        meta = dataclasses.replace(
+            body.meta,
+            translation=Translation(
+                source_lang=self.source,
+                engine=self.engine.name,
+                model=self.engine.model,
+                model_version=self.engine.model_version,
+            ),
+        )
+        return Briefing(meta=meta, body=body.body, lang=self.target)
+
+    def close(self) -> None:
+        if self.memory and self._owns_memory:
+            self.memory.close()
+
+    def __enter__(self) -> Translator:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _glossary(
+    given: glossaries.Glossary | str | Path | bool | None, source: str, target: str
+) -> glossaries.Glossary | None:
+    if given is False:
+        return None
+    if given is None or given is True:
+        return glossaries.default(source, target)
+    chosen = given if isinstance(given, glossaries.Glossary) else glossaries.load(given)
+    if (chosen.source, chosen.target) != (source, target):
+        raise BriefingError(
+            f"the glossary is for {chosen.source}->{chosen.target}, not {source}->{target}",
+            code=ExitCode.USAGE,
+        )
+    return chosen
+
+
+def _memory(cache: bool | str | Path | TranslationMemory | None) -> TranslationMemory | None:
+    if cache is None or cache is False:
+        return None
+    if isinstance(cache, TranslationMemory):
+        return cache
+    return TranslationMemory(None if cache is True else cache)
