@@ -10,8 +10,8 @@ from pathlib import Path
 import toolkit
 from tests.test_translate_packages import no_network, private_dirs  # noqa: F401  (autouse fixtures)
 from tests.test_translate_segments import FakeEngine
-from toolkit.translate.memory import MemoryKey, TranslationMemory, default_path
-from toolkit.translate.pipeline import Stats, Translator
+from toolkit.translation.memory import MemoryKey, TranslationMemory, default_path
+from toolkit.translation.pipeline import Stats, Translator
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_22ad20a819696709.txt"
@@ -65,7 +65,7 @@ def test_no_cache_reads_and_writes_nothing(tmp_path: Path) -> None:
 WRITER = textwrap.dedent(
     """
     import sys
-    from toolkit.translate.memory import MemoryKey, TranslationMemory
+    from toolkit.translation.memory import MemoryKey, TranslationMemory
     key = MemoryKey("ctranslate2", "translate-nl_en", "1.0", "nl", "en", "g1")
     name, path = sys.argv[1], sys.argv[2]
     tm = TranslationMemory(path)

@@ -21,8 +21,8 @@ from tests.test_translate_segments import Collected
 from toolkit.cli import main
 from toolkit.model import Briefing, Meta, Note, P, Section, iter_notes, parse, plain_text, serialise
 from toolkit.model.schema import validate
-from toolkit.translate.pipeline import Stats, Translator
-from toolkit.translate.segments import Mapper
+from toolkit.translation.pipeline import Stats, Translator
+from toolkit.translation.segments import Mapper
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_22ad20a819696709.txt"

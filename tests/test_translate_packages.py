@@ -18,7 +18,7 @@ import pytest
 
 from toolkit.cli import main
 from toolkit.errors import BriefingError, ExitCode
-from toolkit.translate import packages
+from toolkit.translation import packages
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_22ad20a819696709.txt"

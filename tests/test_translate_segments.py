@@ -16,8 +16,8 @@ import toolkit
 from tests.test_translate_packages import no_network, private_dirs  # noqa: F401  (autouse fixtures)
 from toolkit.errors import BriefingError, BriefingWarning
 from toolkit.model.nodes import Briefing, Emph, Heading, Link, Meta, Note, P, Section, Strong, iter_notes
-from toolkit.translate import glossary, splitter
-from toolkit.translate.pipeline import Stats, Translator
+from toolkit.translation import glossary, splitter
+from toolkit.translation.pipeline import Stats, Translator
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_22ad20a819696709.txt"

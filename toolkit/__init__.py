@@ -121,7 +121,7 @@ def write(
 
 
 def translate(doc: Briefing, source: str = "nl", target: str = "en", **options: Any) -> Briefing:
-    """Translate `doc` offline with an installed argos model; see `toolkit.translate`."""
-    from toolkit.translate import translate_document
+    """Translate `doc` offline with an installed argos model; see `toolkit.translation`."""
+    from toolkit.translation import translate_document
 
     return translate_document(doc, source, target, **options)  # type: ignore[no-any-return]

@@ -19,7 +19,7 @@ The decoding length is fixed (min_decoding_length = max_decoding_length =
 DECODE_LEN tokens for every sentence) so that all three runs do the same
 work, whatever the random model would emit.
 
-Rows: (a) `toolkit.translate.Translator` (splitter, segments, one
+Rows: (a) `toolkit.translation.Translator` (splitter, segments, one
 translate_batch over length-sorted batches of 16); (b) argostranslate's own
 translate() from argos-translate-lt, given our offline splitter (its own
 downloads a model) so that only the engine differs; (c) one raw
@@ -168,7 +168,7 @@ def documents() -> tuple[object, list[object]]:
     new, so our engine's deduplication cannot skip work that argos must do.
     """
     import toolkit
-    from toolkit.translate.segments import Mapper
+    from toolkit.translation.segments import Mapper
 
     seed = toolkit.read(SEED)
 
@@ -191,7 +191,7 @@ def documents() -> tuple[object, list[object]]:
 def texts(doc: object) -> list[str]:
     """The plain text units argos gets for a document: title, headings, paragraphs, note bodies."""
     from toolkit.model.nodes import Note, plain_text
-    from toolkit.translate.segments import Mapper
+    from toolkit.translation.segments import Mapper
 
     units: list[str] = []
 
@@ -209,15 +209,15 @@ def texts(doc: object) -> list[str]:
 
 
 def sentences_of(docs: list[object]) -> list[str]:
-    from toolkit.translate.splitter import split
+    from toolkit.translation.splitter import split
 
     return [s for doc in docs for unit in texts(doc) for s in split(unit)]
 
 
 def ours(docs: list[object], beam: int) -> float:
-    from toolkit.translate.engine import Ct2Engine, EngineOptions
-    from toolkit.translate.packages import read_package
-    from toolkit.translate.pipeline import Translator
+    from toolkit.translation.engine import Ct2Engine, EngineOptions
+    from toolkit.translation.packages import read_package
+    from toolkit.translation.pipeline import Translator
 
     package = read_package(PACKAGE)
     assert package is not None
@@ -258,7 +258,7 @@ def raw(sentences: list[str], beam: int) -> float:
 ARGOS_SCRIPT = r"""
 import json, sys, time
 import ctranslate2
-from toolkit.translate import splitter
+from toolkit.translation import splitter
 import argostranslate.translate as at
 
 units, beam, length, threads = json.loads(sys.stdin.read())

@@ -49,7 +49,7 @@ def settings_key(settings: Settings) -> str:
         "style": sha256_file(style_path(settings.style)),
     }
     if settings.target_lang:
-        from toolkit.translate import model_id
+        from toolkit.translation import model_id
 
         parts["model"] = model_id("nl", settings.target_lang, settings.models_dir)
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

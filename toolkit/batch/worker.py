@@ -38,7 +38,7 @@ _translators: dict[tuple[Any, ...], Any] = {}
 
 def translator_for(settings: Settings) -> Any:
     """This process's translator for the settings, loaded on first use."""
-    from toolkit.translate import load_translator
+    from toolkit.translation import load_translator
 
     key = (settings.target_lang, settings.models_dir, settings.cache, settings.use_cache, settings.beam_size)
     if key not in _translators:

@@ -24,7 +24,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, io: IO) -> int:
     from toolkit.batch.plan import collect
-    from toolkit.translate import has_model
+    from toolkit.translation import has_model
 
     target = "en" if has_model("nl", "en", args.models_dir) else None
     if target is None:

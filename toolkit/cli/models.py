@@ -48,7 +48,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, io: IO) -> int:
     from toolkit.errors import ExitCode
-    from toolkit.translate import packages
+    from toolkit.translation import packages
 
     directory = getattr(args, "models_dir", None)
     match args.action:
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
             pkg = packages.install_file(args.package, directory)
             io.out.write(f"installed {pkg.name} {pkg.version} ({pkg.source} -> {pkg.target}) in {pkg.path}\n")
         case "install":
-            from toolkit.translate.download import install_from_index
+            from toolkit.translation.download import install_from_index
 
             pkg = install_from_index(args.source, args.target, directory)
             io.out.write(f"installed {pkg.name} {pkg.version} ({pkg.source} -> {pkg.target}) in {pkg.path}\n")

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
     from toolkit import formats, read, render
     from toolkit.atomic import write_atomic
     from toolkit.readers.headings import HeadingRules
-    from toolkit.translate import Stats, translate_document
+    from toolkit.translation import Stats, translate_document
 
     # Check the output format before the (slow) translation, so a typo fails at once.
     if args.output == "-":

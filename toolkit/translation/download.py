@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import BriefingError, ExitCode
-from toolkit.translate.packages import REAL_PACKAGE_HINT, InstalledPackage, install_file, models_dir
+from toolkit.translation.packages import REAL_PACKAGE_HINT, InstalledPackage, install_file, models_dir
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 CONNECT_TIMEOUT = 3.0  # seconds per socket operation

@@ -48,7 +48,7 @@ from toolkit.model.nodes import (
     inlines,
     plain_text,
 )
-from toolkit.translate import splitter
+from toolkit.translation import splitter
 
 Lookup = Callable[[str], str | None]
 PLACEHOLDER = re.compile(r"⟦(\d+)⟧")

@@ -122,7 +122,7 @@ def default(source: str, target: str) -> Glossary | None:
     """The glossary shipped in the package for the pair, if there is one."""
     name = f"glossary_{source}_{target}.toml"
     try:
-        data = resources.files("toolkit.translate").joinpath(name).read_bytes()
+        data = resources.files("toolkit.translation").joinpath(name).read_bytes()
     except (FileNotFoundError, OSError):
         return None
     return parse(data, name)

@@ -11,10 +11,10 @@ from typing import Any
 
 from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Location, Warn, python_warning
 from toolkit.model.nodes import Briefing, Translation
-from toolkit.translate import glossary as glossaries
-from toolkit.translate.engine import Engine, EngineOptions
-from toolkit.translate.memory import MemoryKey, TranslationMemory
-from toolkit.translate.segments import Mapper
+from toolkit.translation import glossary as glossaries
+from toolkit.translation.engine import Engine, EngineOptions
+from toolkit.translation.memory import MemoryKey, TranslationMemory
+from toolkit.translation.segments import Mapper
 
 # Walks needed at most: collect sentences; re-ask sentences whose URLs or
 # file names were lost with those protected by placeholders; rebuild.
@@ -71,8 +71,8 @@ class Translator:
         self.source, self.target, self.warn = source, target, warn
         self.glossary = _glossary(glossary, source, target)
         if engine is None:
-            from toolkit.translate import packages
-            from toolkit.translate.engine import Ct2Engine
+            from toolkit.translation import packages
+            from toolkit.translation.engine import Ct2Engine
 
             options = EngineOptions(beam_size, device, threads, max_batch_size, decode=decode or {})
             engine = Ct2Engine(packages.find(source, target, models_dir), options)

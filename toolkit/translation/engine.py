@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from toolkit.errors import BriefingError, ExitCode
-from toolkit.translate.packages import InstalledPackage
+from toolkit.translation.packages import InstalledPackage
 
 DEVICES = ("cpu", "cuda")
 

@@ -1,6 +1,6 @@
 """Translation: Dutch to English offline, with argos model packages run through CTranslate2.
 
-    from toolkit.translate import translate_document, Translator
+    from toolkit.translation import translate_document, Translator
     english = translate_document(doc, "nl", "en", beam_size=1)   # one document
     with Translator("nl", "en") as t:                            # a model loaded once
         translated = t.translate_documents(docs)                 # batches shared across docs
@@ -14,8 +14,6 @@ translation memory), `pipeline` (all of it together).
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +21,9 @@ from toolkit.errors import Warn, python_warning
 
 if TYPE_CHECKING:
     from toolkit.model.nodes import Briefing
-    from toolkit.translate.glossary import Glossary
-    from toolkit.translate.memory import TranslationMemory
-    from toolkit.translate.pipeline import Stats, Translator
+    from toolkit.translation.glossary import Glossary
+    from toolkit.translation.memory import TranslationMemory
+    from toolkit.translation.pipeline import Stats, Translator
 
 __all__ = ["Stats", "Translator", "has_model", "load_translator", "model_id", "translate_document"]
 
@@ -53,7 +51,7 @@ def translate_document(
     as for `Translator`; `stats` collects segment, cache and timing counts.
     The result has lang=`target` and meta.translation set; meta.source is kept.
     """
-    from toolkit.translate.pipeline import Translator
+    from toolkit.translation.pipeline import Translator
 
     with Translator(
         source,
@@ -76,7 +74,7 @@ def load_translator(source: str = "nl", target: str = "en", **options: Any) -> T
 
     `cache=None` means the default translation memory here, as on the command line.
     """
-    from toolkit.translate.pipeline import Translator
+    from toolkit.translation.pipeline import Translator
 
     if options.get("cache", True) is None:
         options["cache"] = True
@@ -86,7 +84,7 @@ def load_translator(source: str = "nl", target: str = "en", **options: Any) -> T
 def has_model(source: str, target: str, models_dir: str | Path | None = None) -> bool:
     """Whether a model for the pair is installed; cheap, loads nothing."""
     from toolkit.errors import BriefingError
-    from toolkit.translate import packages
+    from toolkit.translation import packages
 
     try:
         packages.find(source, target, models_dir)
@@ -101,7 +99,7 @@ def model_id(source: str, target: str, models_dir: str | Path | None = None) -> 
     Batch runs compare it to decide whether an English handout is stale.
     NO_MODEL if the pair is not installed.
     """
-    from toolkit.translate import glossary, packages
+    from toolkit.translation import glossary, packages
 
     pkg = packages.find(source, target, models_dir)
     terms = glossary.default(source, target)
@@ -111,23 +109,7 @@ def model_id(source: str, target: str, models_dir: str | Path | None = None) -> 
 def __getattr__(name: str) -> Any:
     # Translator and Stats load with the pipeline, on first use.
     if name in ("Translator", "Stats"):
-        from toolkit.translate import pipeline
+        from toolkit.translation import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-class _CallableModule(types.ModuleType):
-    """This package, callable as `toolkit.translate(doc, "nl", "en", ...)`.
-
-    `toolkit.translate` is the documented top-level function, but importing
-    this subpackage makes Python rebind the attribute `toolkit.translate` to
-    the module. Making the module callable keeps the documented call working
-    whichever of the two the name happens to hold.
-    """
-
-    def __call__(self, doc: Briefing, source: str = "nl", target: str = "en", **options: Any) -> Briefing:
-        return translate_document(doc, source, target, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
