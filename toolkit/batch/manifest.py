@@ -9,11 +9,11 @@ and a busy timeout let two batches share one output folder.
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from pathlib import Path
 
 from toolkit.batch.plan import sha256_file
+from toolkit.sqlite_wal import open_shared
 
 FILE_NAME = ".briefing-manifest.sqlite3"
 
@@ -23,13 +23,13 @@ class Manifest:
 
     def __init__(self, out_dir: str | Path) -> None:
         self.path = Path(out_dir) / FILE_NAME
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA busy_timeout=30000")
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS documents ("
-            " source TEXT PRIMARY KEY, input_sha256 TEXT NOT NULL, settings TEXT NOT NULL,"
-            " outputs TEXT NOT NULL, finished REAL NOT NULL)"
+        self.db = open_shared(
+            self.path,
+            [
+                "CREATE TABLE IF NOT EXISTS documents ("
+                " source TEXT PRIMARY KEY, input_sha256 TEXT NOT NULL, settings TEXT NOT NULL,"
+                " outputs TEXT NOT NULL, finished REAL NOT NULL)"
+            ],
         )
 
     def up_to_date(self, source: str, input_sha256: str, settings: str) -> list[str] | None:

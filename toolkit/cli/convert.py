@@ -75,9 +75,7 @@ def read_input(args: argparse.Namespace, io: IO) -> Any:
             formats.sniff(data) if data else formats.format_of(args.input, None, formats.READERS, "read")
         )
         if fmt != "text":
-            raise BriefingError(
-                "--explain applies to text input only", path=args.input, code=ExitCode.USAGE
-            )
+            raise BriefingError("--explain applies to text input only", path=args.input, code=ExitCode.USAGE)
         if data is None:
             from toolkit import read_bytes
 

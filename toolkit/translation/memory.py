@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping
@@ -11,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import BriefingError, ExitCode
+from toolkit.sqlite_wal import open_shared
 
 SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 30_000
 CHUNK = 500  # stays below SQLite's host-parameter limit in one `IN (...)`
 
 
@@ -50,9 +49,18 @@ class TranslationMemory:
         self.path = Path(path) if path else default_path()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._setup()
+            self._db = open_shared(
+                self.path,
+                [
+                    """CREATE TABLE IF NOT EXISTS segments (
+                        engine TEXT NOT NULL, model TEXT NOT NULL, model_version TEXT NOT NULL,
+                        source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, glossary_version TEXT NOT NULL,
+                        source TEXT NOT NULL, target TEXT NOT NULL, created REAL NOT NULL,
+                        PRIMARY KEY (engine, model, model_version, source_lang, target_lang, glossary_version, source)
+                    ) WITHOUT ROWID""",
+                    f"PRAGMA user_version = {SCHEMA_VERSION}",
+                ],
+            )
         except (sqlite3.Error, OSError) as exc:
             raise BriefingError(
                 f"cannot open the translation memory: {exc}",
@@ -60,34 +68,6 @@ class TranslationMemory:
                 hint="use --no-cache, or --cache PATH for another location",
                 code=ExitCode.OUTPUT,
             ) from None
-
-    def _setup(self) -> None:
-        """Switch to WAL and create the table, retrying while another process does the same.
-
-        Changing the journal mode needs an exclusive lock, and SQLite reports
-        SQLITE_BUSY at once (without calling the busy handler) when two
-        connections would otherwise deadlock; so busy_timeout alone does not
-        cover two processes opening a new memory together.
-        """
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        while True:
-            try:
-                self._db.execute("PRAGMA journal_mode = WAL")
-                self._db.execute("PRAGMA synchronous = NORMAL")  # WAL keeps this crash-safe for the database
-                self._db.execute(
-                    """CREATE TABLE IF NOT EXISTS segments (
-                        engine TEXT NOT NULL, model TEXT NOT NULL, model_version TEXT NOT NULL,
-                        source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, glossary_version TEXT NOT NULL,
-                        source TEXT NOT NULL, target TEXT NOT NULL, created REAL NOT NULL,
-                        PRIMARY KEY (engine, model, model_version, source_lang, target_lang, glossary_version, source)
-                    ) WITHOUT ROWID"""
-                )
-                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                return
-            except sqlite3.OperationalError as exc:
-                if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
-                    raise
-                time.sleep(random.uniform(0.01, 0.05))
 
     def get_many(self, key: MemoryKey, sources: Iterable[str]) -> dict[str, str]:
         """The cached translations of those `sources` that are in the memory."""
