@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -62,6 +63,9 @@ class Ct2Engine:
             raise BriefingError(
                 "beam size and batch size must be at least 1, threads at least 0", code=ExitCode.USAGE
             )
+        # CTranslate2 logs to stderr when it converts weights to a type this
+        # device computes in (float16 on a CPU): not something a user can act on.
+        ctranslate2.set_log_level(logging.ERROR)
         try:
             self.sp = sentencepiece.SentencePieceProcessor(model_file=str(package.sentencepiece))
             self.translator = ctranslate2.Translator(
