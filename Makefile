@@ -5,7 +5,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := poppler-utils pandoc libreoffice-writer-nogui fonts-dejavu-core
+APT_PACKAGES := poppler-utils pandoc libreoffice-writer fonts-dejavu-core
 
 .PHONY: handouts test bench lint system-deps clean
 
