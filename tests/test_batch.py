@@ -238,3 +238,49 @@ def test_build_makes_dutch_handouts_and_says_how_to_get_english(tmp_path, monkey
     [made] = outputs(tmp_path / "dist")
     assert made.name == "briefing_000.nl.xml"
     assert serialise(read(made)) == made.read_bytes()
+
+
+def test_batch_with_english_on_the_tiny_test_model(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The tiny test model only knows its training sentences: this checks the
+    batch's translation path (outputs, metadata, shared batches), not quality."""
+    from tests.translate_support import install_test_model
+    from toolkit.translation.engine import Ct2Engine
+
+    monkeypatch.setenv("BRIEFING_MODELS_DIR", str(install_test_model(tmp_path / "models")))
+    calls: list[int] = []
+    real = Ct2Engine.translate
+
+    def counting(self, sentences):  # type: ignore[no-untyped-def]
+        calls.append(len(sentences))
+        return real(self, sentences)
+
+    monkeypatch.setattr(Ct2Engine, "translate", counting)
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_corpus(src, 8)
+    code, _, err = run(
+        "batch",
+        str(src),
+        "--out",
+        str(out),
+        "--lang",
+        "en",
+        "--formats",
+        "xml,pdf",
+        "--jobs",
+        "1",
+        "--no-cache",
+        "--beam-size",
+        "1",
+    )
+    assert code == 0, err
+    english = sorted(out.glob("*.en.xml"))
+    assert len(english) == 8 and len(list(out.glob("*.en.pdf"))) == 8
+    for path in english:
+        doc = read(path)
+        assert doc.lang == "en" and doc.meta.translation is not None
+        assert doc.meta.translation.model == "translate-nl_en-test"
+    # Eight documents in one worker: their sentences went to the engine in
+    # fewer calls than there are documents.
+    assert 0 < len(calls) < 8
+    report = json.loads((out / "batch-report.json").read_text())
+    assert all(d["segments"] > 0 for d in report["documents"])

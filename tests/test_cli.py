@@ -61,7 +61,7 @@ def test_bad_input_one_line_error_and_no_output(tmp_path, make, code, message): 
     source = make(tmp_path)
     target = tmp_path / "out" / "result.xml"
     target.parent.mkdir()
-    rc, out, err = run("convert", str(source), "-o", str(target))
+    rc, _, err = run("convert", str(source), "-o", str(target))
     assert rc == code
     assert err.startswith(f"error: {source}") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err

@@ -37,7 +37,9 @@ def rows() -> list[Result]:
         _batch(big, out, "--formats", "xml,docx,pdf", "--jobs", "2")
         seconds, peak = _batch(big, out, "--formats", "xml,docx,pdf", "--jobs", "2")
         skipped = json.loads((out / "batch-report.json").read_text())["skipped"]
-        results.append(Result("rerun of a finished 200-doc batch", seconds, peak, f"{skipped} skipped; target < 2 s"))
+        results.append(
+            Result("rerun of a finished 200-doc batch", seconds, peak, f"{skipped} skipped; target < 2 s")
+        )
         results.extend(_translated_rows(src, Path(tmp)))
     return results
 
@@ -54,9 +56,26 @@ def _translated_rows(src: Path, tmp: Path) -> list[Result]:
     results = []
     for jobs in (1, 2):
         out = tmp / f"en{jobs}"
-        argv = harness.briefing("batch", str(src), "--out", str(out), "--lang", "en", "--formats", "xml",
-                                "--jobs", str(jobs), "--no-cache")
+        argv = harness.briefing(
+            "batch",
+            str(src),
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+            "--formats",
+            "xml",
+            "--jobs",
+            str(jobs),
+            "--no-cache",
+        )
         seconds, peak = harness.command(argv, repeat=1, env={**os.environ, **env})
-        results.append(Result(f"batch {COUNT} docs nl+en xml (tiny test model), --jobs {jobs}", seconds, peak,
-                              f"{COUNT / seconds * 60:.0f} docs/min; peak = largest worker"))
+        results.append(
+            Result(
+                f"batch {COUNT} docs nl+en xml (tiny test model), --jobs {jobs}",
+                seconds,
+                peak,
+                f"{COUNT / seconds * 60:.0f} docs/min; peak = largest worker",
+            )
+        )
     return results

@@ -42,8 +42,7 @@ def read_corpus(path):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("package", nargs="?",
-                    default=os.path.join(HERE, "translate-nl_en-test-1_0.argosmodel"))
+    ap.add_argument("package", nargs="?", default=os.path.join(HERE, "translate-nl_en-test-1_0.argosmodel"))
     ap.add_argument("--corpus", default=os.path.join(HERE, "corpus_nl_en.tsv"))
     ap.add_argument("--beam", type=int, default=1)
     ap.add_argument("--quiet", action="store_true", help="print mismatches only")
@@ -64,15 +63,17 @@ def main():
         outputs = [sp.decode(r.hypotheses[0]) for r in results]
 
     ok = 0
-    for (nl, en), out in zip(pairs, outputs):
+    for (nl, en), out in zip(pairs, outputs, strict=True):
         same = out == en
         ok += same
         if not args.quiet or not same:
             print(f"{'OK  ' if same else 'DIFF'} {nl}\n     -> {out}")
             if not same:
                 print(f"     expected {en}")
-    print(f"exact match: {ok}/{len(pairs)} ({100.0 * ok / len(pairs):.1f}%) "
-          f"[ctranslate2 {ctranslate2.__version__}, beam {args.beam}]")
+    print(
+        f"exact match: {ok}/{len(pairs)} ({100.0 * ok / len(pairs):.1f}%) "
+        f"[ctranslate2 {ctranslate2.__version__}, beam {args.beam}]"
+    )
     return 0 if ok == len(pairs) else 1
 
 

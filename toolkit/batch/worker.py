@@ -38,15 +38,15 @@ _translators: dict[tuple[Any, ...], Any] = {}
 
 def translator_for(settings: Settings) -> Any:
     """This process's translator for the settings, loaded on first use."""
-    from toolkit.translation import load_translator
+    from toolkit.translation.pipeline import Translator
 
     key = (settings.target_lang, settings.models_dir, settings.cache, settings.use_cache, settings.beam_size)
     if key not in _translators:
-        _translators[key] = load_translator(
+        _translators[key] = Translator(
             "nl",
             settings.target_lang or "en",
             models_dir=settings.models_dir,
-            cache=settings.cache if settings.use_cache else False,
+            cache=(settings.cache or True) if settings.use_cache else False,
             beam_size=settings.beam_size,
         )
     return _translators[key]
@@ -77,7 +77,8 @@ def process_chunk(jobs: list[Job], settings: Settings) -> list[Outcome]:
         sources = list(docs)
         try:
             translator = translator_for(settings)
-            results = translator.translate_documents([docs[s] for s in sources])
+            sinks = [_collector(outcomes[s]) for s in sources]
+            results = translator.translate_documents([docs[s] for s in sources], warns=sinks)
             translated = dict(zip(sources, results, strict=True))
             for source in sources:
                 outcomes[source].segments = translator.segment_count(docs[source])

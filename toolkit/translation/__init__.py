@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from toolkit.translation.memory import TranslationMemory
     from toolkit.translation.pipeline import Stats, Translator
 
-__all__ = ["Stats", "Translator", "has_model", "load_translator", "model_id", "translate_document"]
+__all__ = ["Stats", "Translator", "has_model", "model_id", "translate_document"]
 
 
 def translate_document(
@@ -67,18 +67,6 @@ def translate_document(
         **engine,
     ) as translator:
         return translator.translate_document(doc, stats)
-
-
-def load_translator(source: str = "nl", target: str = "en", **options: Any) -> Translator:
-    """A `Translator` that loads the model once, for many `translate_documents` calls (batch use).
-
-    `cache=None` means the default translation memory here, as on the command line.
-    """
-    from toolkit.translation.pipeline import Translator
-
-    if options.get("cache", True) is None:
-        options["cache"] = True
-    return Translator(source, target, **options)
 
 
 def has_model(source: str, target: str, models_dir: str | Path | None = None) -> bool:

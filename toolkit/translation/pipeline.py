@@ -92,15 +92,20 @@ class Translator:
         """One document; see `translate_documents`."""
         return self.translate_documents([doc], stats)[0]
 
-    def translate_documents(self, docs: Sequence[Briefing], stats: Stats | None = None) -> list[Briefing]:
-        """Translate documents together: each distinct sentence reaches the model at most once."""
+    def translate_documents(
+        self, docs: Sequence[Briefing], stats: Stats | None = None, warns: Sequence[Warn] | None = None
+    ) -> list[Briefing]:
+        """Translate documents together: each distinct sentence reaches the model at most once.
+
+        `warns` gives each document its own warning sink (a batch reports
+        warnings per input); by default they all go to this translator's.
+        """
         started = time.perf_counter()
         stats = stats if stats is not None else Stats()
-        for doc in docs:
+        sinks = list(warns) if warns is not None else [self.warn] * len(docs)
+        for doc, sink in zip(docs, sinks, strict=True):
             if doc.lang != self.source:
-                self.warn(
-                    BriefingWarning(f"the document says its language is {doc.lang!r}, not {self.source!r}")
-                )
+                sink(BriefingWarning(f"the document says its language is {doc.lang!r}, not {self.source!r}"))
         known: dict[str, str] = {}
         missing: dict[str, None] = {}  # insertion-ordered set: segments in document order
 
@@ -118,7 +123,7 @@ class Translator:
             if not missing:
                 break
             known.update(self.translate_segments(list(missing), stats))
-        translated = [self._rebuild(doc, known) for doc in docs]
+        translated = [self._rebuild(doc, known, sink) for doc, sink in zip(docs, sinks, strict=True)]
         stats.seconds += time.perf_counter() - started
         return translated
 
@@ -148,13 +153,13 @@ class Translator:
             self.memory.put_many(self.key, fresh)
         return {**cached, **fresh}
 
-    def _rebuild(self, doc: Briefing, known: dict[str, str]) -> Briefing:
+    def _rebuild(self, doc: Briefing, known: dict[str, str], sink: Warn) -> Briefing:
         reported: set[str] = set()
         where = Location(doc.meta.source.name if doc.meta.source else None)
 
         def warn(warning: BriefingWarning) -> None:
             # Name the document the warning is about: a batch translates many at once.
-            self.warn(BriefingWarning(warning.message, where) if warning.where == Location() else warning)
+            sink(BriefingWarning(warning.message, where) if warning.where == Location() else warning)
 
         def lookup(segment: str) -> str | None:
             output = known.get(segment)
