@@ -33,6 +33,7 @@ class Settings:
     cache: str | None = None  # translation memory file; None = the default
     use_cache: bool = True
     beam_size: int = 2
+    threads: int = 0  # CPU threads per worker's model; 0 = all cores
 
     def output(self, name: str, lang: str, fmt: str) -> Path:
         """`DIR/<name>.<lang>.<ext>`: where one output of one input goes."""

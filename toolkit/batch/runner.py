@@ -8,7 +8,7 @@ import math
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from toolkit.atomic import remove_stale_parts
@@ -115,6 +115,8 @@ def _execute(jobs: list[Job], settings: Settings, workers: int, scheduler: str |
         for chunk in chunks:
             yield from process_chunk(chunk, settings)
         return
+    # Workers share the cores: each model gets its part, not all of them.
+    settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[Future[list[Outcome]]] = [pool.submit(process_chunk, c, settings) for c in chunks]
         try:

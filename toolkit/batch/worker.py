@@ -40,7 +40,14 @@ def translator_for(settings: Settings) -> Any:
     """This process's translator for the settings, loaded on first use."""
     from toolkit.translation.pipeline import Translator
 
-    key = (settings.target_lang, settings.models_dir, settings.cache, settings.use_cache, settings.beam_size)
+    key = (
+        settings.target_lang,
+        settings.models_dir,
+        settings.cache,
+        settings.use_cache,
+        settings.beam_size,
+        settings.threads,
+    )
     if key not in _translators:
         _translators[key] = Translator(
             "nl",
@@ -48,6 +55,7 @@ def translator_for(settings: Settings) -> Any:
             models_dir=settings.models_dir,
             cache=(settings.cache or True) if settings.use_cache else False,
             beam_size=settings.beam_size,
+            threads=settings.threads,
         )
     return _translators[key]
 
