@@ -45,3 +45,18 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
         help="(text input) never make this line a heading; repeatable",
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings about the input as errors")
+
+
+def emit(output: str, data: bytes, io: IO) -> None:
+    """Write a command's result: atomically to a file, or to stdout for `-`."""
+    from toolkit.atomic import write_atomic
+
+    if output != "-":
+        write_atomic(output, data)
+        return
+    out = getattr(io.out, "buffer", None)
+    if out is not None:
+        out.write(data)
+        out.flush()
+    else:  # an in-memory text stream in tests
+        io.out.write(data.decode("utf-8", errors="replace"))

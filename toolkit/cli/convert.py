@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from toolkit.cli.common import IO, add_reading_options
+from toolkit.cli.common import IO, add_reading_options, emit
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -37,7 +37,6 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, io: IO) -> int:
     from toolkit import formats, render
-    from toolkit.atomic import write_atomic
 
     doc = read_input(args, io)
     if args.output == "-":
@@ -46,15 +45,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
     else:
         fmt = formats.format_of(args.output, args.to_format, formats.WRITERS, "write")
     data = render(doc, fmt, args.style, warn=io.warn)
-    if args.output == "-":
-        out = getattr(io.out, "buffer", None)
-        if out is not None:
-            out.write(data)
-            out.flush()
-        else:  # an in-memory text stream in tests
-            io.out.write(data.decode("utf-8", errors="replace"))
-    else:
-        write_atomic(args.output, data)
+    emit(args.output, data, io)
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from toolkit.cli.common import IO
+from toolkit.cli.common import IO, emit
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -81,7 +81,6 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, io: IO) -> int:
     from toolkit import formats, read, render
-    from toolkit.atomic import write_atomic
     from toolkit.readers.headings import HeadingRules
     from toolkit.translation import Stats, translate_document
 
@@ -116,16 +115,8 @@ def run(args: argparse.Namespace, io: IO) -> int:
         warn=io.warn,
         stats=stats,
     )
-    data = render(english, fmt, args.style)
-    if args.output == "-":
-        out = getattr(io.out, "buffer", None)
-        if out is not None:
-            out.write(data)
-            out.flush()
-        else:  # an in-memory text stream in tests
-            io.out.write(data.decode("utf-8", errors="replace"))
-    else:
-        write_atomic(args.output, data)
+    data = render(english, fmt, args.style, warn=io.warn)
+    emit(args.output, data, io)
     if args.stats:
         # With the document on standard output, the stats go to standard error.
         (io.err if args.output == "-" else io.out).write(stats.line() + "\n")
