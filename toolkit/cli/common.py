@@ -26,10 +26,16 @@ class IO:
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
-    """Options for reading inputs: format and the heading heuristic."""
+    """Options for reading inputs: format, the heading heuristic, strictness."""
     parser.add_argument(
         "--from", dest="from_format", metavar="FORMAT", help="input format: text, docx or xml"
     )
+    add_heading_options(parser)
+    parser.add_argument("--strict", action="store_true", help="treat warnings about the input as errors")
+
+
+def add_heading_options(parser: argparse.ArgumentParser) -> None:
+    """`--heading` and `--no-heading`: overrides of the POI-text heading heuristic."""
     parser.add_argument(
         "--heading",
         action="append",
@@ -44,7 +50,6 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
         metavar="LINE|TEXT",
         help="(text input) never make this line a heading; repeatable",
     )
-    parser.add_argument("--strict", action="store_true", help="treat warnings about the input as errors")
 
 
 def emit(output: str, data: bytes, io: IO) -> None:

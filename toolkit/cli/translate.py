@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from toolkit.cli.common import IO, emit
+from toolkit.cli.common import IO, add_heading_options, emit
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -62,20 +62,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--stats", action="store_true", help="print `segments: N, cache hits: N, model calls: N, seconds: S`"
     )
-    parser.add_argument(
-        "--heading",
-        action="append",
-        default=[],
-        metavar="LINE|TEXT",
-        help="(text input) make this line a heading; repeatable",
-    )
-    parser.add_argument(
-        "--no-heading",
-        action="append",
-        default=[],
-        metavar="LINE|TEXT",
-        help="(text input) never make this line a heading; repeatable",
-    )
+    add_heading_options(parser)
     return parser
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 
+from toolkit.docx_props import CONTENT_SHA256, content_hash
 from toolkit.errors import BriefingWarning, Location, Warn, python_warning
 from toolkit.model import Briefing, Meta, Note, P, Source, plain_text
 from toolkit.readers.docx import meta as meta_props
@@ -57,7 +58,7 @@ def read_docx(
 
     note_parts = {kind: pkg.related(main, f"{kind}s") for kind in ("footnote", "endnote")}
     stories = [pkg.read(main) or b""] + [pkg.read(n) or b"" for n in note_parts.values() if n]
-    trusted = props.get("briefing.content-sha256") == meta_props.content_hash(stories)
+    trusted = props.get(CONTENT_SHA256) == content_hash(stories)
     renamed = meta_props.note_ids(props) if trusted else {}
 
     def source_id(kind: str, note_id: str) -> str | None:
@@ -94,5 +95,5 @@ def read_docx(
         source=source,
         translation=meta_props.translation(props),
     )
-    lang = meta_props.lang_of(core, "briefing.content-sha256" in props, styles.default_lang, document)
+    lang = meta_props.lang_of(core, CONTENT_SHA256 in props, styles.default_lang, document)
     return Briefing(meta, blocks, lang)

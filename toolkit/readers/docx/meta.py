@@ -1,6 +1,6 @@
 """The document's meta from its properties: core (title, language) and our custom ones.
 
-See `toolkit.writers.docx.props` for what the writer stores. Provenance:
+See `toolkit.docx_props` for what our writer stores. Provenance:
 `meta.source` is the original source recorded by our writer only while the
 story parts are byte-identical to what it wrote (`briefing.content-sha256`);
 otherwise, as for any other DOCX, it is the DOCX itself.
@@ -8,9 +8,7 @@ otherwise, as for any other DOCX, it is the DOCX itself.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable
 
 from lxml import etree
 
@@ -40,15 +38,6 @@ def custom_properties(root: etree._Element | None) -> dict[str, str]:
             if value is not None:
                 out[prop.get("name", "")] = value
     return out
-
-
-def content_hash(blobs: Iterable[bytes]) -> str:
-    """Same digest as the writer's: sha256 over each story part followed by a NUL."""
-    digest = hashlib.sha256()
-    for blob in blobs:
-        digest.update(blob)
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def _json(props: dict[str, str], key: str) -> object:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from toolkit.docx_props import content_hash
 from toolkit.errors import Warn, python_warning
 from toolkit.model import Briefing
 from toolkit.model.nodes import NoteKind
@@ -23,7 +24,7 @@ from toolkit.writers.docx.numbering import Numbering
 from toolkit.writers.docx.ooxml import qn
 from toolkit.writers.docx.package import drop_template_extras, zip_package
 from toolkit.writers.docx.page import header_footer, setup_page
-from toolkit.writers.docx.props import add_custom_part, content_hash, custom_properties, set_core
+from toolkit.writers.docx.props import add_custom_part, custom_properties, set_core
 from toolkit.writers.docx.styles import apply_styles
 
 __all__ = ["write_docx"]

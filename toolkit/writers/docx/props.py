@@ -1,26 +1,11 @@
 """Document properties: core (title, language, creator) and the custom ones that carry the rest of `<meta>`.
 
-Custom properties (`docProps/custom.xml`, shown in Word under File >
-Properties > Custom) hold what Word has no field for, as strings:
-
-- `briefing.date`, `briefing.kind`: the meta fields;
-- `briefing.refs`, `briefing.translation`: JSON;
-- `briefing.source`: JSON `[format, name, sha256]` of what the document was
-  made from, or `null`;
-- `briefing.note-ids`: JSON `{"footnote:7": "2", ...}`, the source ids of
-  notes whose Word id had to differ (missing, duplicate or non-numeric);
-- `briefing.content-sha256`: the sha256 of the story parts as written.
-
-The reader trusts `briefing.source` and `briefing.note-ids` only while the
-story parts are unchanged (the hash matches): a file edited in Word is a new
-document, whose source is the DOCX itself.
+What the custom properties hold, and why, is the contract in `toolkit.docx_props`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Iterable
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -29,6 +14,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from toolkit.docx_props import CONTENT_SHA256
 from toolkit.model import Meta
 
 CREATOR = "briefing toolkit"
@@ -39,15 +25,6 @@ FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
-
-
-def content_hash(blobs: Iterable[bytes]) -> str:
-    """The sha256 of the story parts, in order, each followed by a NUL."""
-    digest = hashlib.sha256()
-    for blob in blobs:
-        digest.update(blob)
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def set_core(core: etree._Element, title: str, lang: str) -> None:
@@ -91,7 +68,7 @@ def custom_properties(meta: Meta, note_ids: dict[str, str | None], digest: str) 
         )
     if note_ids:
         props["briefing.note-ids"] = json.dumps(note_ids, ensure_ascii=False, sort_keys=True)
-    props["briefing.content-sha256"] = digest
+    props[CONTENT_SHA256] = digest
     return props
 
 
