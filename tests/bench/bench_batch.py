@@ -10,7 +10,7 @@ from tests.batch_corpus import write_corpus
 from tests.bench import harness
 from tests.bench.harness import Result
 
-COUNT = 40  # documents per throughput run; the rerun row uses 200
+COUNT = 120  # documents per throughput run; the rerun row uses 200
 
 
 def _batch(src: Path, out: Path, *extra: str) -> tuple[float, float]:

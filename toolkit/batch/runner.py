@@ -11,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from toolkit import formats
 from toolkit.atomic import remove_stale_parts
 from toolkit.batch.manifest import Manifest
 from toolkit.batch.plan import Job, Settings, sha256_file
@@ -117,6 +118,10 @@ def _execute(jobs: list[Job], settings: Settings, workers: int, scheduler: str |
         return
     # Workers share the cores: each model gets its part, not all of them.
     settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
+    # Import the writers once here, so that forked workers start with them
+    # loaded instead of each paying for reportlab and python-docx.
+    for fmt in settings.formats:
+        formats.load(formats.WRITERS, fmt)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[Future[list[Outcome]]] = [pool.submit(process_chunk, c, settings) for c in chunks]
         try:
