@@ -284,3 +284,25 @@ def test_batch_with_english_on_the_tiny_test_model(tmp_path, monkeypatch):  # ty
     assert 0 < len(calls) < 8
     report = json.loads((out / "batch-report.json").read_text())
     assert all(d["segments"] > 0 for d in report["documents"])
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_and_summary_on_a_terminal(tmp_path):  # type: ignore[no-untyped-def]
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_corpus(src, 3)
+    (src / "bad.txt").write_text("Titel\nA[footnoteRef:2] b.\n", encoding="utf-8")
+    screen = _Terminal()
+    code = main(
+        ["batch", str(src), "--out", str(out), "--formats", "xml", "--jobs", "1"],
+        stdout=screen,
+        stderr=io.StringIO(),
+    )
+    assert code == ExitCode.PARTIAL
+    text = screen.getvalue()
+    assert "files" in text and "4/4" in text and "batch summary" in text
+    # The error quotes the input's marker; it must not be eaten as rich markup.
+    assert "[footnoteRef:2]" in text

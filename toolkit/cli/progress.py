@@ -47,7 +47,10 @@ class BatchDisplay:
         if self.progress is not None:
             self.progress.update(self.task, advance=1, segments=self.segments)
             if outcome.status == "failed":
-                self.progress.console.print(f"[red]failed[/red] {outcome.error}")
+                from rich.markup import escape
+
+                # Errors quote the input, and `[footnoteRef:2]` must not be read as markup.
+                self.progress.console.print(f"[red]failed[/red] {escape(outcome.error or '')}")
             return
         line = f"[{self.count}/{self.total}] {outcome.status:<7} {outcome.source}"
         if outcome.error:
@@ -62,19 +65,30 @@ class BatchDisplay:
             self.progress.stop()
 
     def summary(self, result: Any) -> None:
-        """A table of what happened, the failures, and where the report is."""
+        """What happened, the failures, and where the report is."""
         counts = {s: sum(o.status == s for o in result.outcomes) for s in ("done", "skipped", "failed")}
         if self.live:
             from rich.console import Console
             from rich.table import Table
+            from rich.text import Text
 
+            console = Console(file=self.io.out)
             table = Table(title="batch summary")
-            for column in ("input", "status", "outputs", "error"):
-                table.add_column(column)
-            for o in result.outcomes:
-                if o.status == "failed" or len(result.outcomes) <= 20:
-                    table.add_row(o.source, o.status, str(len(o.outputs)), o.error or "")
-            Console(file=self.io.out).print(table)
+            for column in ("status", "inputs", "outputs", "warnings"):
+                table.add_column(column, justify="right" if column != "status" else "left")
+            for status, count in counts.items():
+                chosen = [o for o in result.outcomes if o.status == status]
+                outputs = sum(len(o.outputs) for o in chosen)
+                warnings = sum(len(o.warnings) for o in chosen)
+                table.add_row(status, str(count), str(outputs), str(warnings))
+            console.print(table)
+            if result.failed:
+                failures = Table(title="failed inputs")
+                failures.add_column("input")
+                failures.add_column("error")
+                for o in result.failed:
+                    failures.add_row(Text(o.source), Text(o.error or ""))
+                console.print(failures)
         else:
             for o in result.failed:
                 self.io.out.write(f"failed  {o.source}: {o.error}\n")
