@@ -137,3 +137,17 @@ def test_help_and_xml_convert_import_no_heavy_library(seed_path, tmp_path):  # t
 def test_python_dash_m_and_console_script_agree(seed_path):  # type: ignore[no-untyped-def]
     proc = subprocess.run(["briefing", "--version"], capture_output=True, text=True, check=True)
     assert proc.stdout.startswith("briefing ")
+
+
+def test_an_unknown_output_suffix_is_a_usage_error(seed_path, tmp_path):  # type: ignore[no-untyped-def]
+    code, _, err = run("convert", str(seed_path), "-o", str(tmp_path / "x.rtf"))
+    assert code == ExitCode.USAGE and "--to FORMAT" in err
+    assert not (tmp_path / "x.rtf").exists()
+
+
+def test_standard_input_is_sniffed(seed_bytes, tmp_path):  # type: ignore[no-untyped-def]
+    proc = subprocess.run(
+        [sys.executable, "-m", "toolkit", "convert", "-", "-o", "-"], input=seed_bytes, capture_output=True
+    )
+    assert proc.returncode == 0
+    assert parse(proc.stdout).meta.title == "Foreign Ministers Meeting 3-4 april 2024"

@@ -44,7 +44,7 @@ def format_of(path: str, given: str | None, table: dict[str, str], role: str) ->
             )
         return given
     suffix = PurePath(path).suffix.lower()
-    if suffix in REFUSED:
+    if role == "read" and suffix in REFUSED:
         raise BriefingError(f"{suffix} files are not supported", path=path, hint=REFUSED[suffix])
     fmt = SUFFIXES.get(suffix)
     if fmt is None or fmt not in table:
