@@ -1,4 +1,4 @@
-"""Real clients and other writers: LibreOffice and pandoc open our DOCX; we read theirs.
+"""Real clients and other writers: python-docx, LibreOffice and pandoc open our DOCX; we read theirs.
 
 Needs the Debian packages pandoc, libreoffice-writer, poppler-utils and
 fonts-dejavu-core (CI installs them). Without them these tests skip, loudly.
@@ -6,6 +6,7 @@ fonts-dejavu-core (CI installs them). Without them these tests skip, loudly.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 
 import toolkit
 from tests.fixtures.docx.models import FIXTURES
-from toolkit.model import Briefing, Note, iter_notes, plain_text
+from toolkit.model import Briefing, Note, P, Section, iter_notes, plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_22ad20a819696709.txt"
@@ -90,6 +91,43 @@ def pandoc_notes(node: Any) -> list[str]:
         for value in node:
             found.extend(pandoc_notes(value))
     return found
+
+
+def test_python_docx_opens_the_seed_docx_with_our_paragraphs_headings_and_styles() -> None:
+    # python-docx is a test dependency only: a real client, not part of the writer.
+    docx = pytest.importorskip("docx")
+    doc = toolkit.read(SEED)
+    opened = docx.Document(io.BytesIO(toolkit.render(doc, "docx")))
+
+    expected: list[tuple[str, str]] = [("Title", doc.meta.title)]
+
+    def walk(blocks: tuple[object, ...], level: int) -> None:
+        for block in blocks:
+            if isinstance(block, Section):
+                expected.append((f"Heading {level}", plain_text(block.heading.children)))
+                walk(block.blocks, level + 1)
+            elif isinstance(block, P):
+                expected.append(("Normal", plain_text(block.children)))
+
+    walk(doc.body, 1)
+    assert [(p.style.name, p.text) for p in opened.paragraphs] == expected
+    assert sum(name.startswith("Heading") for name, _ in expected) == 3
+    names = {s.name for s in opened.styles}
+    assert {
+        "Normal",
+        "Title",
+        "Heading 1",
+        "footnote text",
+        "footnote reference",
+        "Header",
+        "Footer",
+    } <= names
+    section = opened.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297  # A4
+    assert [p.text for p in section.header.paragraphs] == [doc.meta.title]
+    assert not section.footer.is_linked_to_previous
+    assert opened.core_properties.title == doc.meta.title
+    assert opened.core_properties.language == "nl"
 
 
 @pytest.mark.external

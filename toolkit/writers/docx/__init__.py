@@ -1,8 +1,8 @@
-"""Write a briefing as DOCX: python-docx for the package, our own XML for notes, lists and fields.
+"""Write a briefing as DOCX: our own template package, filled with lxml, zipped with zipfile.
 
 The file layout follows Word's: the body in `word/document.xml`, notes in
-`word/footnotes.xml` / `word/endnotes.xml` (parts python-docx lacks), list
-definitions in `word/numbering.xml`, styles named as Word's built-ins (Title,
+`word/footnotes.xml` / `word/endnotes.xml`, list definitions in
+`word/numbering.xml`, styles named as Word's built-ins (Title,
 heading 1-9, footnote text/reference) so that the navigation pane, a table
 of contents and spell-check language work. The output is reproducible:
 the same document and style always give the same bytes.
@@ -10,8 +10,7 @@ the same document and style always give the same bytes.
 
 from __future__ import annotations
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
 
 from toolkit.docx_props import content_hash
 from toolkit.errors import Warn, python_warning
@@ -22,7 +21,7 @@ from toolkit.writers.docx.body import BodyWriter
 from toolkit.writers.docx.notes import Notes
 from toolkit.writers.docx.numbering import Numbering
 from toolkit.writers.docx.ooxml import qn
-from toolkit.writers.docx.package import drop_template_extras, zip_package
+from toolkit.writers.docx.package import RT, Package
 from toolkit.writers.docx.page import header_footer, setup_page
 from toolkit.writers.docx.props import add_custom_part, custom_properties, set_core
 from toolkit.writers.docx.styles import apply_styles
@@ -32,42 +31,41 @@ __all__ = ["write_docx"]
 
 def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes:
     """The DOCX bytes of `doc` in house style `style`; `warn` is unused so far."""
-    document = docx.Document()
-    package = document.part.package
-    drop_template_extras(package)
-    apply_styles(document.styles.element, style, doc.lang)
-    section = document.sections[0]
-    text_width = setup_page(section, style)
+    package = Package()
+    main = package.part("word/document.xml")
+    apply_styles(package.part("word/styles.xml").element, style, doc.lang)
+    body = main.element.find(qn("w:body"))
+    sect_pr = body.find(qn("w:sectPr"))
+    text_width = setup_page(sect_pr, style)
     labels = style.labels_for(doc.lang)
-    header_footer(section, style, doc.meta.title, labels.page)
+    # The template's section already references these two parts.
+    header, footer = package.part("word/header1.xml"), package.part("word/footer1.xml")
+    header_footer(header.element, footer.element, style, doc.meta.title, labels.page)
 
     kinds: tuple[NoteKind, ...] = ("footnote", "endnote")
-    notes = {kind: Notes(kind, doc, document.part) for kind in kinds}
-    writer = BodyWriter(style, Numbering(document.part.numbering_part.element), notes, text_width)
+    notes = {kind: Notes(kind, doc, package, main) for kind in kinds}
+    writer = BodyWriter(style, Numbering(package.part("word/numbering.xml").element), notes, text_width)
 
     def relate(url: str) -> str:
-        return document.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return main.rels.relate(RT.HYPERLINK, url, external=True)
 
     elements = [writer.paragraph((doc.meta.title,), relate, "Title")]
     if doc.meta.translation is not None:
         # Visible on the first page: a machine translation is never authoritative.
         elements.append(writer.paragraph((labels.machine_translation,), relate, "MachineTranslationNotice"))
     elements.extend(writer.blocks(doc.body, relate))
-    body = document.element.body
-    sect_pr = body.find(qn("w:sectPr"))
     for el in elements:
         sect_pr.addprevious(el)
 
-    _note_settings(document, notes)
-    set_core(document.core_properties._element, doc.meta.title, doc.lang)
-    stories = [document.part.blob] + [n.part.blob for n in notes.values() if n.part is not None]
+    _note_settings(package.part("word/settings.xml").element, notes)
+    set_core(package.part("docProps/core.xml").element, doc.meta.title, doc.lang)
+    stories = [main.blob] + [n.part.blob for n in notes.values() if n.part is not None]
     renamed = {f"{kind}:{i}": src for kind, n in notes.items() for i, src in n.renamed.items()}
     add_custom_part(package, custom_properties(doc.meta, renamed, content_hash(stories)))
-    return zip_package(package)
+    return package.to_bytes()
 
 
-def _note_settings(document: docx.document.Document, notes: dict[NoteKind, Notes]) -> None:
-    settings = document.settings.element
+def _note_settings(settings: etree._Element, notes: dict[NoteKind, Notes]) -> None:
     # footnotePr/endnotePr come before w:compat in the settings schema.
     anchor = settings.find(qn("w:compat"))
     for n in notes.values():

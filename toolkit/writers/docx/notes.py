@@ -1,28 +1,24 @@
-"""The footnotes and endnotes parts, which python-docx lacks: `word/footnotes.xml`, `word/endnotes.xml`."""
+"""The footnotes and endnotes parts: `word/footnotes.xml`, `word/endnotes.xml`."""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part, XmlPart
-from docx.oxml import parse_xml
 from lxml import etree
 
 from toolkit.model import Briefing, Note, iter_notes
 from toolkit.model.nodes import NoteKind
 from toolkit.writers.docx.body import RunProps
 from toolkit.writers.docx.ooxml import NS, qn, sub
+from toolkit.writers.docx.package import CT, RT, Package, Part
 
 if TYPE_CHECKING:
     from toolkit.writers.docx.body import BodyWriter
 
 _PARTS = {
-    "footnote": ("/word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES),
-    "endnote": ("/word/endnotes.xml", CT.WML_ENDNOTES, RT.ENDNOTES),
+    "footnote": ("word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES),
+    "endnote": ("word/endnotes.xml", CT.WML_ENDNOTES, RT.ENDNOTES),
 }
 
 
@@ -45,8 +41,9 @@ class Notes:
     so the reader can restore it (see `toolkit.writers.docx.props`).
     """
 
-    def __init__(self, kind: NoteKind, doc: Briefing, document_part: Part) -> None:
+    def __init__(self, kind: NoteKind, doc: Briefing, package: Package, document_part: Part) -> None:
         self.kind = kind
+        self.package = package
         self.document_part = document_part
         self.reference_tag = f"w:{kind}Reference"
         self.reference_style = f"{kind.capitalize()}Reference"
@@ -55,23 +52,23 @@ class Notes:
         self.taken: set[int] = set()
         self.next_fresh = 1
         self.renamed: dict[int, str | None] = {}
-        self.part: XmlPart | None = None
+        self.part: Part | None = None
         self.root: etree._Element | None = None
 
-    def _start(self) -> tuple[XmlPart, etree._Element]:
+    def _start(self) -> tuple[Part, etree._Element]:
         if self.part is not None and self.root is not None:
             return self.part, self.root
         partname, content_type, reltype = _PARTS[self.kind]
-        root = parse_xml(f'<w:{self.kind}s xmlns:w="{NS["w"]}" xmlns:r="{NS["r"]}"/>')
+        root = etree.Element(qn(f"w:{self.kind}s"), nsmap={"w": NS["w"], "r": NS["r"]})
         # The separator (-1) and continuation separator (0) notes Word expects.
         for note_id, kind in (("-1", "separator"), ("0", "continuationSeparator")):
             note = sub(root, f"w:{self.kind}", type=kind, id=note_id)
             ppr = sub(sub(note, "w:p"), "w:pPr")
             sub(ppr, "w:spacing", after="0", line="240", lineRule="auto")
             sub(ppr.getparent(), "w:r").append(etree.Element(qn(f"w:{kind}")))
-        self.part = XmlPart(PackURI(partname), content_type, root, self.document_part.package)
+        self.part = Part.of(partname, content_type, root)
         self.root = root
-        self.document_part.relate_to(self.part, reltype)
+        self.package.add(self.document_part, self.part, reltype)
         return self.part, root
 
     def _id_for(self, note: Note) -> int:
@@ -94,7 +91,7 @@ class Notes:
         text_style = f"{self.kind.capitalize()}Text"
 
         def relate(url: str) -> str:
-            return part.relate_to(url, RT.HYPERLINK, is_external=True)
+            return part.rels.relate(RT.HYPERLINK, url, external=True)
 
         for i, p in enumerate(note.body):
             p_el = writer.paragraph((), relate, text_style)

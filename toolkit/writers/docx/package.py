@@ -1,64 +1,201 @@
-"""Zip a python-docx package reproducibly: fixed entry dates, fixed order, no thumbnail."""
+"""The OPC package a DOCX is: parts, their relationships and content types, zipped reproducibly."""
 
 from __future__ import annotations
 
+import functools
 import io
+import posixpath
 import zipfile
+from pathlib import Path
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.package import OpcPackage
 from lxml import etree
 
+# Our own template (see template/README.md): the parts every briefing starts from.
+TEMPLATE = Path(__file__).with_name("template")
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 # The earliest date a zip entry can hold; any fixed date makes output reproducible.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-# Template parts we do not want: a thumbnail of some other document, Word
-# 2010's duplicate style sheet, and an empty bibliography store.
-_DROPPED = {
-    RT.THUMBNAIL,
-    RT.CUSTOM_XML,
-    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
-}
+class RT:
+    """The relationship types the writer adds to the template's."""
+
+    HYPERLINK = f"{_OFFICE_RELS}/hyperlink"
+    FOOTNOTES = f"{_OFFICE_RELS}/footnotes"
+    ENDNOTES = f"{_OFFICE_RELS}/endnotes"
+    CUSTOM_PROPERTIES = f"{_OFFICE_RELS}/custom-properties"
 
 
-def drop_template_extras(package: OpcPackage) -> None:
-    """Remove the python-docx template parts that say nothing about our document."""
-    for rels in [package.rels, *(part.rels for part in package.iter_parts())]:
-        for rid, rel in list(rels.items()):
-            if rel.reltype in _DROPPED:
-                rels.pop(rid)
+class CT:
+    """The content types of the parts the writer adds to the template's."""
+
+    WML_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    WML_ENDNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
+    OFC_CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 
-def zip_package(package: OpcPackage) -> bytes:
-    """The package as DOCX bytes: the same package always gives the same bytes."""
-    parts = list(package.iter_parts())
-    entries: list[tuple[str, bytes]] = [
-        ("[Content_Types].xml", _content_types(parts)),
-        ("_rels/.rels", package.rels.xml),
-    ]
-    for part in parts:
-        entries.append((part.partname.membername, part.blob))
-        if len(part.rels):
-            entries.append((part.partname.rels_uri.membername, part.rels.xml))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, data, compresslevel=1)  # speed over a few kB
-    return out.getvalue()
+def serialize(element: etree._Element) -> bytes:
+    """A part's XML as stored: no added whitespace, a standalone UTF-8 declaration."""
+    return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
-def _content_types(parts: list) -> bytes:  # type: ignore[type-arg]
-    root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
-    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
-    for ext, content_type in defaults.items():
-        etree.SubElement(root, f"{{{CT_NS}}}Default", Extension=ext, ContentType=content_type)
-    for part in parts:
-        etree.SubElement(
-            root, f"{{{CT_NS}}}Override", PartName=str(part.partname), ContentType=part.content_type
+def rels_name(name: str) -> str:
+    """Where the relationships of part `name` are stored: `word/document.xml` -> `word/_rels/document.xml.rels`."""
+    folder, base = posixpath.split(name)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
+
+
+class Rels:
+    """The relationships of one part, or of the package, in the order they were made."""
+
+    def __init__(self, root: etree._Element | None = None) -> None:
+        self.root = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS}) if root is None else root
+
+    def relate(self, reltype: str, target: str, external: bool = False) -> str:
+        """The `Id` of a relationship to `target`, made if there is none yet."""
+        for rel in self.root:
+            if rel.get("Type") == reltype and rel.get("Target") == target and self._external(rel) == external:
+                return str(rel.get("Id"))
+        # The lowest free rIdN, filling gaps, as Word and python-docx number them.
+        ids = {rel.get("Id") for rel in self.root}
+        n = 1
+        while f"rId{n}" in ids:
+            n += 1
+        rel = etree.SubElement(
+            self.root, f"{{{PR_NS}}}Relationship", Id=f"rId{n}", Type=reltype, Target=target
         )
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        if external:
+            rel.set("TargetMode", "External")
+        return f"rId{n}"
+
+    def internal_targets(self) -> list[str]:
+        """Targets of the relationships to other parts, relative to the source part's folder."""
+        return [str(rel.get("Target")) for rel in self.root if not self._external(rel)]
+
+    def __len__(self) -> int:
+        return len(self.root)
+
+    @staticmethod
+    def _external(rel: etree._Element) -> bool:
+        return rel.get("TargetMode") == "External"
+
+
+class Part:
+    """One package part, e.g. `word/document.xml`, parsed only when the writer touches it."""
+
+    def __init__(self, name: str, content_type: str, blob: bytes, rels: Rels | None = None) -> None:
+        self.name = name  # the zip member name, without the leading "/" of a part name
+        self.content_type = content_type
+        self.rels = Rels() if rels is None else rels
+        self._blob = blob
+        self._element: etree._Element | None = None
+
+    @classmethod
+    def of(cls, name: str, content_type: str, element: etree._Element) -> Part:
+        """A new part the writer builds as XML, e.g. `word/footnotes.xml`."""
+        part = cls(name, content_type, b"")
+        part._element = element
+        return part
+
+    @property
+    def element(self) -> etree._Element:
+        if self._element is None:
+            self._element = etree.fromstring(self._blob)
+        return self._element
+
+    @property
+    def blob(self) -> bytes:
+        # Parts the writer never touched keep the template's bytes.
+        return self._blob if self._element is None else serialize(self._element)
+
+    @property
+    def rels_name(self) -> str:
+        return rels_name(self.name)
+
+
+class Package:
+    """The parts reachable from the package relationships, loaded from our template."""
+
+    def __init__(self) -> None:
+        types = etree.fromstring(_template("[Content_Types].xml"))
+        self._defaults = [
+            (el.get("Extension"), el.get("ContentType")) for el in types.iter(f"{{{CT_NS}}}Default")
+        ]
+        overrides = {el.get("PartName"): el.get("ContentType") for el in types.iter(f"{{{CT_NS}}}Override")}
+        self.rels = Rels(etree.fromstring(_template("_rels/.rels")))
+        self.parts: dict[str, Part] = {}
+        pending = [("", target) for target in self.rels.internal_targets()]
+        while pending:
+            folder, target = pending.pop()
+            name = posixpath.normpath(posixpath.join(folder, target))
+            if name in self.parts:
+                continue
+            rels_blob = _template(rels_name(name))
+            rels = Rels(etree.fromstring(rels_blob)) if rels_blob else None
+            part = self.parts[name] = Part(name, str(overrides[f"/{name}"]), _template(name), rels)
+            pending.extend((posixpath.dirname(name), t) for t in part.rels.internal_targets())
+
+    def part(self, name: str) -> Part:
+        """The part stored as `name`, e.g. `word/styles.xml`."""
+        return self.parts[name]
+
+    def add(self, source: Part | None, part: Part, reltype: str) -> None:
+        """Add `part`, related from `source` (None: from the package itself)."""
+        self.parts[part.name] = part
+        rels = self.rels if source is None else source.rels
+        folder = "" if source is None else posixpath.dirname(source.name)
+        rels.relate(reltype, posixpath.relpath(part.name, folder or "."))
+
+    def to_bytes(self) -> bytes:
+        """The package as DOCX bytes: the same package always gives the same bytes."""
+        parts = self._walk()
+        entries: list[tuple[str, bytes]] = [
+            ("[Content_Types].xml", self._content_types(parts)),
+            ("_rels/.rels", serialize(self.rels.root)),
+        ]
+        for part in parts:
+            entries.append((part.name, part.blob))
+            if len(part.rels):
+                entries.append((part.rels_name, serialize(part.rels.root)))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as zf:
+            for name, data in entries:
+                info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                zf.writestr(info, data, compresslevel=1)  # speed over a few kB
+        return out.getvalue()
+
+    def _walk(self) -> list[Part]:
+        # Depth-first in relationship order, each part once: a fixed order
+        # for the zip entries and content types, whatever order parts were added in.
+        seen: list[Part] = []
+
+        def visit(folder: str, rels: Rels) -> None:
+            for target in rels.internal_targets():
+                part = self.parts[posixpath.normpath(posixpath.join(folder, target))]
+                if part not in seen:
+                    seen.append(part)
+                    visit(posixpath.dirname(part.name), part.rels)
+
+        visit("", self.rels)
+        return seen
+
+    def _content_types(self, parts: list[Part]) -> bytes:
+        root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
+        for ext, content_type in self._defaults:
+            etree.SubElement(root, f"{{{CT_NS}}}Default", Extension=ext, ContentType=content_type)
+        for part in parts:
+            etree.SubElement(
+                root, f"{{{CT_NS}}}Override", PartName=f"/{part.name}", ContentType=part.content_type
+            )
+        return serialize(root)
+
+
+@functools.cache
+def _template(name: str) -> bytes:
+    """A template file's bytes (empty if there is none); read once per process, as bytes never change."""
+    path = TEMPLATE / name
+    return path.read_bytes() if path.is_file() else b""

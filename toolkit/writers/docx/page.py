@@ -4,42 +4,49 @@ from __future__ import annotations
 
 import re
 
-from docx.section import Section as DocxSection
-from docx.shared import Mm
 from lxml import etree
 
 from toolkit.style import Style
-from toolkit.writers.docx.ooxml import hex_color, sub
+from toolkit.writers.docx.ooxml import hex_color, qn, sub
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
 _FIELD = re.compile(r"\{(page|pages|title)\}")
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 
-def setup_page(section: DocxSection, style: Style) -> int:
-    """Apply page size and margins; return the text width in twips."""
+def setup_page(sect_pr: etree._Element, style: Style) -> int:
+    """Set `w:pgSz` and `w:pgMar` of the template's section; return the text width in twips."""
     width, height = PAGE_SIZES_MM.get(style.page.size.upper(), PAGE_SIZES_MM["A4"])
     p = style.page
-    section.page_width, section.page_height = Mm(width), Mm(height)
-    section.top_margin, section.bottom_margin = Mm(p.margin_top_mm), Mm(p.margin_bottom_mm)
-    section.left_margin, section.right_margin = Mm(p.margin_left_mm), Mm(p.margin_right_mm)
+    size = _child(sect_pr, "w:pgSz")
+    size.set(qn("w:w"), _twips(width))
+    size.set(qn("w:h"), _twips(height))
+    margins = _child(sect_pr, "w:pgMar")
+    for side, mm in (
+        ("top", p.margin_top_mm),
+        ("right", p.margin_right_mm),
+        ("bottom", p.margin_bottom_mm),
+        ("left", p.margin_left_mm),
+    ):
+        margins.set(qn(f"w:{side}"), _twips(mm))
     return round((width - p.margin_left_mm - p.margin_right_mm) / 25.4 * 1440)
 
 
-def header_footer(section: DocxSection, style: Style, title: str, page_label: str) -> None:
-    """A header with the title over a rule, and a footer `Pagina {PAGE} van {NUMPAGES}`."""
-    section.header.is_linked_to_previous = False
-    section.footer.is_linked_to_previous = False
+def header_footer(
+    hdr: etree._Element, ftr: etree._Element, style: Style, title: str, page_label: str
+) -> None:
+    """Fill the template's `w:hdr` with the title over a rule, its `w:ftr` with `Pagina {PAGE} van {NUMPAGES}`.
+
+    Both hold one empty paragraph in the Header / Footer style, which the
+    template's `w:sectPr` already references.
+    """
     rule = hex_color(style.header_footer.rule_color)
-    head = section.header.paragraphs[0]._p
-    border = sub(
-        sub(head.get_or_add_pPr(), "w:pBdr"), "w:bottom", val="single", sz="4", space="1", color=rule
-    )
-    del border
+    head = _child(hdr, "w:p")
+    sub(sub(_ppr(head), "w:pBdr"), "w:bottom", val="single", sz="4", space="1", color=rule)
     _text_run(head, title)
-    foot = section.footer.paragraphs[0]._p
-    sub(head.get_or_add_pPr(), "w:jc", val="left")
-    sub(foot.get_or_add_pPr(), "w:jc", val="right")
+    foot = _child(ftr, "w:p")
+    sub(_ppr(head), "w:jc", val="left")
+    sub(_ppr(foot), "w:jc", val="right")
     for i, piece in enumerate(_FIELD.split(page_label)):
         if i % 2 == 0:
             _text_run(foot, piece)
@@ -49,6 +56,26 @@ def header_footer(section: DocxSection, style: Style, title: str, page_label: st
             # A simple field: Word and LibreOffice compute it; "1" shows until they do.
             field = sub(foot, "w:fldSimple", instr=f" {_FIELDS[piece]} ")
             _text_run(field, "1")
+
+
+def _twips(mm: float) -> str:
+    # Through whole EMUs (36000 per mm, 635 per twip), as python-docx rounded,
+    # so that page sizes stay what earlier versions wrote.
+    return str(round(int(mm * 36000) / 635))
+
+
+def _child(parent: etree._Element, tag: str) -> etree._Element:
+    el = parent.find(qn(tag))
+    return sub(parent, tag) if el is None else el
+
+
+def _ppr(p: etree._Element) -> etree._Element:
+    # w:pPr is always a paragraph's first child.
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        p.insert(0, ppr)
+    return ppr
 
 
 def _text_run(parent: etree._Element, text: str) -> None:

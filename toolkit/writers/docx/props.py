@@ -7,15 +7,11 @@ from __future__ import annotations
 
 import json
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.package import OpcPackage
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from toolkit.docx_props import CONTENT_SHA256
 from toolkit.model import Meta
+from toolkit.writers.docx.package import CT, RT, Package, Part
 
 CREATOR = "briefing toolkit"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -72,12 +68,10 @@ def custom_properties(meta: Meta, note_ids: dict[str, str | None], digest: str) 
     return props
 
 
-def add_custom_part(package: OpcPackage, props: dict[str, str]) -> None:
+def add_custom_part(package: Package, props: dict[str, str]) -> None:
     """Add `docProps/custom.xml` holding `props` as string properties."""
     root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
     for pid, (name, value) in enumerate(props.items(), start=2):  # pids start at 2 by the spec
         prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=FMTID, pid=str(pid), name=name)
         etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)  # type: ignore[arg-type]
-    package.relate_to(part, RT.CUSTOM_PROPERTIES)
+    package.add(None, Part.of("docProps/custom.xml", CT.OFC_CUSTOM_PROPERTIES, root), RT.CUSTOM_PROPERTIES)
