@@ -7,7 +7,6 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +114,11 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 def styles_dir() -> Path:
     """The folder of the shipped house styles (`styles/` in the repository)."""
-    return Path(str(resources.files("toolkit.styles")))
+    import toolkit.styles
+
+    # A plain path, not importlib.resources: the styles ship as real files, and
+    # importing importlib.resources costs more than converting the seed does.
+    return Path(toolkit.styles.__file__).parent
 
 
 def available() -> list[str]:
