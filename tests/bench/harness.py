@@ -41,15 +41,19 @@ def in_process(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float]
     return statistics.median(times), peak / 1e6
 
 
-def command(argv: Sequence[str], repeat: int = 3, env: dict[str, str] | None = None) -> tuple[float, float]:
+def command(
+    argv: Sequence[str], repeat: int = 3, env: dict[str, str] | None = None, warmup: bool = True
+) -> tuple[float, float]:
     """Median wall time of a whole command and its peak RSS in MB (from wait4).
 
     Python may cache compiled modules, as it does for users: an environment
     that sets PYTHONDONTWRITEBYTECODE would otherwise make every run compile
-    the toolkit from source. One untimed run first writes those caches.
+    the toolkit from source. One untimed run first writes those caches;
+    pass `warmup=False` for a command that must not run twice (a batch).
     """
     environment = {k: v for k, v in {**os.environ, **(env or {})}.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
+    if warmup:
+        subprocess.run(list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment)
     times, peaks = [], []
     for _ in range(repeat):
         start = time.perf_counter()
