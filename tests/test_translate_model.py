@@ -136,6 +136,20 @@ def test_tiny_test_model_second_run_is_all_cache_hits(tiny_model: Path, tmp_path
     assert sent2 == [] and s2.model_calls == 0 and s2.cache_hits == s2.segments == 50
 
 
+def test_tiny_test_model_memory_is_keyed_by_beam_size(tiny_model: Path, tmp_path: Path) -> None:
+    """Another beam can give another translation, so it must not reuse the memory's."""
+    doc = Briefing(Meta(title="Goedemorgen."), (P(("Dank u wel.",)),))
+    cache = tmp_path / "tm.sqlite3"
+    greedy, _, _ = tiny_translator(cache=cache)  # beam 1
+    greedy.translate_document(doc)
+    greedy.close()
+    beam = Translator("nl", "en", cache=cache, beam_size=2, warn=Collected())
+    stats = Stats()
+    beam.translate_document(doc, stats)
+    beam.close()
+    assert stats.cache_hits == 0 and stats.model_calls == 2
+
+
 def test_tiny_test_model_output_is_fixed_by_the_glossary(tiny_model: Path) -> None:
     """The test model was trained to say `The NAVO is strong.`; the glossary must turn that into NATO."""
     doc = Briefing(Meta(title="Goedemorgen."), (P(("De NAVO is sterk.",)), P(("Het BBP groeit.",))))

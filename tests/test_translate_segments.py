@@ -29,6 +29,7 @@ class FakeEngine:
     name = "fake"
     model = "translate-nl_en"
     model_version = "0-fake"
+    decoding = ""
 
     def __init__(self, fn: Callable[[str], str] = lambda s: f"EN[{s}]") -> None:
         self.fn = fn

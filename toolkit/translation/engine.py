@@ -19,6 +19,7 @@ class Engine(Protocol):
     name: str
     model: str
     model_version: str
+    decoding: str  # the settings that change the output (beam size, ...), for the memory key
 
     def translate(self, sentences: list[str]) -> list[str]: ...
 
@@ -54,6 +55,8 @@ class Ct2Engine:
         self.package = package
         self.options = options or EngineOptions()
         self.model = package.name
+        extra = " ".join(f"{k}={v}" for k, v in sorted(self.options.decode.items()))
+        self.decoding = f"beam={self.options.beam_size} {extra}".strip()
         self.model_version = package.version
         if self.options.device not in DEVICES:
             raise BriefingError(

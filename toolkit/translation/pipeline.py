@@ -80,7 +80,8 @@ class Translator:
         self.memory = _memory(cache)
         self._owns_memory = not isinstance(cache, TranslationMemory)
         self.key = MemoryKey(
-            engine.name,
+            # A different beam gives a different translation: it is part of the key.
+            f"{engine.name} {engine.decoding}".strip(),
             engine.model,
             engine.model_version,
             source,
