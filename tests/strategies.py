@@ -145,3 +145,58 @@ _POI_PIECES = st.sampled_from(
     ]
 )
 poi_text = st.lists(_POI_PIECES, max_size=40).map("".join)
+
+
+# Documents a DOCX can express exactly. Word formats runs, not trees, so a
+# span nested in another has no single reading; and a heading starts a
+# section that runs to the next heading, so a section's paragraphs come
+# before its subsections. Lists and tables hold one paragraph per item and
+# cell here.
+_DOCX_WORD = st.text(st.sampled_from("abcdeéï-,.'’ "), min_size=1, max_size=10).filter(
+    lambda t: bool(t) and t.strip() == t
+)
+_DOCX_SPAN = st.one_of(
+    _DOCX_WORD,
+    st.just(LineBreak()),
+    _DOCX_WORD.map(lambda t: Emph((t,))),
+    _DOCX_WORD.map(lambda t: Strong((t,))),
+    _DOCX_WORD.map(lambda t: Sup((t,))),
+    _DOCX_WORD.map(lambda t: Sub((t,))),
+    _DOCX_WORD.map(lambda t: Link((t,), href="https://example.org/x")),
+)
+_DOCX_NOTE = st.builds(
+    lambda texts, source_id, kind: Note(tuple(P((t,)) for t in texts), source_id, kind),
+    st.lists(_DOCX_WORD, min_size=1, max_size=2),
+    st.integers(2, 50).map(str),
+    st.sampled_from(["footnote", "endnote"]),
+)
+_DOCX_P = st.lists(st.one_of(_DOCX_SPAN, _DOCX_NOTE), min_size=1, max_size=5).map(lambda xs: P(tuple(xs)))
+_DOCX_SIMPLE = st.one_of(
+    _DOCX_P,
+    st.builds(
+        lambda paras, ordered: ListBlock(tuple(Item((p,)) for p in paras), ordered),
+        st.lists(_DOCX_P, min_size=1, max_size=3),
+        st.booleans(),
+    ),
+    st.lists(st.lists(st.tuples(_DOCX_P, st.booleans()), min_size=2, max_size=2), min_size=1, max_size=3).map(
+        lambda rows: Table(tuple(Row(tuple(Cell((p,), header) for p, header in row)) for row in rows))
+    ),
+)
+
+
+def _docx_section(depth: int) -> st.SearchStrategy[Section]:
+    subsections = st.lists(_docx_section(depth - 1), max_size=2) if depth else st.just([])
+    return st.builds(
+        lambda heading, blocks, subs: Section(Heading((heading,)), (*blocks, *subs)),
+        _DOCX_WORD,
+        st.lists(_DOCX_SIMPLE, max_size=2),
+        subsections,
+    )
+
+
+docx_briefings = st.builds(
+    lambda title, blocks, sections: Briefing(Meta(title), (*blocks, *sections)),
+    _DOCX_WORD,
+    st.lists(_DOCX_SIMPLE, max_size=2),
+    st.lists(_docx_section(2), max_size=2),
+)

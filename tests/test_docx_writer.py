@@ -7,11 +7,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import toolkit
 from tests.fixtures.docx.models import FIXTURES
+from tests.strategies import docx_briefings
 from toolkit.model import Briefing
+from toolkit.readers.docx import read_docx
 from toolkit.style import load_style
 from toolkit.writers.docx import write_docx
 
@@ -250,3 +253,11 @@ def test_render_api_writes_docx(tmp_path: Path, seed_doc: Briefing) -> None:
     out = tmp_path / "seed.docx"
     toolkit.write(seed_doc, out)
     assert out.read_bytes() == write_docx(seed_doc, load_style())
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(docx_briefings)
+def test_generated_documents_survive_xml_docx_xml(doc: Briefing) -> None:
+    """Every document DOCX can express comes back equal from our DOCX."""
+    back = read_docx(write_docx(doc, load_style()), "generated.docx", warn=lambda w: None)
+    assert back == doc

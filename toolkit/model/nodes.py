@@ -11,6 +11,7 @@ reference can never dangle (as in pandoc, Akoma Ntoso and TEI).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
@@ -24,9 +25,11 @@ NoteKind = Literal["footnote", "endnote"]
 def inlines(items: Iterable[Inline]) -> tuple[Inline, ...]:
     """Return the canonical form of an inline sequence.
 
-    Canonical means: a tuple, adjacent text merged, no empty text. Every
-    inline container normalises its children this way, so two readers that
-    split the same text into different runs still build equal documents.
+    Canonical means: a tuple; adjacent text merged; adjacent spans of the
+    same kind (and, for links, the same target) merged; no empty text or
+    empty spans. Every inline container normalises its children this way, so
+    two readers that split the same text into different runs (as Word does,
+    run by run) still build equal documents.
     """
     out: list[Inline] = []
     for item in items:
@@ -35,6 +38,13 @@ def inlines(items: Iterable[Inline]) -> tuple[Inline, ...]:
                 continue
             if out and isinstance(out[-1], str):
                 out[-1] = out[-1] + item
+                continue
+        elif isinstance(item, _Span):
+            if not item.children:
+                continue
+            last = out[-1] if out else None
+            if type(last) is type(item) and getattr(last, "href", None) == getattr(item, "href", None):
+                out[-1] = dataclasses.replace(item, children=last.children + item.children)  # type: ignore[union-attr]
                 continue
         out.append(item)
     return tuple(out)
