@@ -119,7 +119,7 @@ def _execute(jobs: list[Job], settings: Settings, workers: int, scheduler: str |
     # Workers share the cores: each model gets its part, not all of them.
     settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
     # Import the writers once here, so that forked workers start with them
-    # loaded instead of each paying for importing reportlab and lxml.
+    # loaded instead of each importing reportlab and the writer modules again.
     for fmt in settings.formats:
         formats.load(formats.WRITERS, fmt)
     with ProcessPoolExecutor(max_workers=workers) as pool:
