@@ -10,8 +10,8 @@ reference can never dangle (as in pandoc, Akoma Ntoso and TEI).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import dataclasses
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
