@@ -1,0 +1,188 @@
+"""An independent extractor of the corpus facts (title, headings, notes) from a DOCX's own XML."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
+DC = "http://purl.org/dc/elements/1.1/"
+_HEADING_NAME = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.IGNORECASE)
+_TITLE_NAMES = {"title", "titel"}
+# Subtrees whose text is not the paragraph's own: deleted text, text boxes, field codes.
+_SKIP = {f"{{{W}}}{n}" for n in ("del", "txbxContent", "instrText", "delInstrText", "pPr", "rPr")}
+_REF = {f"{{{W}}}footnoteReference": "footnote", f"{{{W}}}endnoteReference": "endnote"}
+
+
+def w(name: str) -> str:
+    """The Clark name of a WordprocessingML element or attribute."""
+    return f"{{{W}}}{name}"
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs to one space, stripped."""
+    return " ".join(text.split())
+
+
+class _Styles:
+    """Paragraph styles by id: name, parent and own outline level."""
+
+    def __init__(self, root: etree._Element | None) -> None:
+        self.name: dict[str, str] = {}
+        self.based_on: dict[str, str] = {}
+        self.outline: dict[str, int] = {}
+        self.default: str | None = None
+        if root is None:
+            return
+        for style in root.iter(w("style")):
+            if style.get(w("type"), "paragraph") != "paragraph":
+                continue
+            sid = style.get(w("styleId"), "")
+            name = style.find(w("name"))
+            self.name[sid] = name.get(w("val"), "") if name is not None else sid
+            based = style.find(w("basedOn"))
+            if based is not None:
+                self.based_on[sid] = based.get(w("val"), "")
+            lvl = style.find(f"{w('pPr')}/{w('outlineLvl')}")
+            if lvl is not None:
+                self.outline[sid] = int(lvl.get(w("val"), "9"))
+            if style.get(w("default")) in ("1", "true", "on"):
+                self.default = sid
+
+    def outline_level(self, sid: str | None) -> int | None:
+        """The outline level a style gives, following basedOn."""
+        seen: set[str] = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            if sid in self.outline:
+                return self.outline[sid]
+            sid = self.based_on.get(sid)
+        return None
+
+
+def _paragraph_items(p: etree._Element) -> Iterator[str | tuple[str, str]]:
+    """Text pieces and (kind, id) references of one paragraph, in document order."""
+
+    def walk(el: etree._Element) -> Iterator[str | tuple[str, str]]:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP or tag == w("p"):
+                continue
+            if tag == w("t"):
+                yield child.text or ""
+            elif tag in (w("tab"), w("ptab")):
+                yield "\t"
+            elif tag in (w("br"), w("cr")):
+                yield "\n"
+            elif tag == w("noBreakHyphen"):
+                yield "-"
+            elif tag in _REF:
+                yield (_REF[tag], child.get(w("id"), ""))
+            else:
+                yield from walk(child)
+
+    yield from walk(p)
+
+
+def _text(p: etree._Element) -> str:
+    return collapse("".join(x for x in _paragraph_items(p) if isinstance(x, str)))
+
+
+def _read(z: zipfile.ZipFile, name: str) -> etree._Element | None:
+    try:
+        return etree.fromstring(z.read(name))
+    except KeyError:
+        return None
+
+
+def _part_targets(z: zipfile.ZipFile) -> dict[str, str]:
+    """Relationship type suffix -> part name, for the main document's parts."""
+    rels = _read(z, "word/_rels/document.xml.rels")
+    out: dict[str, str] = {}
+    if rels is None:
+        return out
+    for rel in rels:
+        target = rel.get("Target", "")
+        name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+        out[rel.get("Type", "").rsplit("/", 1)[-1]] = name
+    return out
+
+
+def _notes(root: etree._Element | None, tag: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    if root is None:
+        return out
+    for note in root.iter(w(tag)):
+        if note.get(w("type"), "normal") != "normal":
+            continue
+        paras = [_text(p) for p in note.iter(w("p"))]
+        out[note.get(w("id"), "")] = [t for t in paras if t]
+    return out
+
+
+def extract(path: Path) -> dict[str, Any]:
+    """title, title_from, headings and notes of one DOCX, as the facts files hold them."""
+    with zipfile.ZipFile(path) as z:
+        parts = _part_targets(z)
+        doc = _read(z, "word/document.xml")
+        assert doc is not None, f"{path}: no word/document.xml"
+        styles = _Styles(_read(z, parts["styles"]) if "styles" in parts else None)
+        notes = {
+            "footnote": _notes(_read(z, parts["footnotes"]) if "footnotes" in parts else None, "footnote"),
+            "endnote": _notes(_read(z, parts["endnotes"]) if "endnotes" in parts else None, "endnote"),
+        }
+        core = _read(z, "docProps/core.xml")
+    title: str | None = None
+    headings: list[dict[str, Any]] = []
+    found: list[dict[str, Any]] = []
+    body = doc.find(w("body"))
+    assert body is not None
+    for p in body.iter(w("p")):
+        if any(a.tag == w("txbxContent") for a in p.iterancestors()):
+            continue
+        before = ""
+        for item in _paragraph_items(p):
+            if isinstance(item, str):
+                before += item
+                continue
+            kind, nid = item
+            prefix = " ".join(before.split()) if before.strip() else ""
+            if before[-1:].isspace() and prefix:
+                prefix += " "
+            found.append(
+                {"kind": kind, "source_id": nid, "body": notes[kind].get(nid, []), "before": prefix[-30:]}
+            )
+        ppr = p.find(w("pPr"))
+        style_el = ppr.find(w("pStyle")) if ppr is not None else None
+        sid = style_el.get(w("val")) if style_el is not None else styles.default
+        name = styles.name.get(sid or "", sid or "")
+        if title is None and name.lower() in _TITLE_NAMES:
+            title = _text(p)
+            continue
+        direct = ppr.find(w("outlineLvl")) if ppr is not None else None
+        match = _HEADING_NAME.match(name)
+        if direct is not None:
+            level: int | None = int(direct.get(w("val"), "9")) + 1
+        elif match:
+            level = int(match.group(1))
+        else:
+            outline = styles.outline_level(sid)
+            level = outline + 1 if outline is not None else None
+        if level is not None and level <= 9:
+            text = _text(p)
+            if text:
+                headings.append({"level": level, "text": text})
+    if title is not None:
+        title_from = "style"
+    else:
+        dc_title = core.find(f"{{{DC}}}title") if core is not None else None
+        core_title = collapse(dc_title.text or "") if dc_title is not None else ""
+        title, title_from = (core_title, "core") if core_title else (path.stem, "filename")
+    return {"title": title, "title_from": title_from, "headings": headings, "notes": found}
