@@ -155,9 +155,13 @@ def test_malformed_marker_is_an_error_with_line_and_column():
     assert info.value.code == ExitCode.BAD_INPUT
 
 
-def test_marker_without_body_is_an_error():
-    with pytest.raises(BriefingError, match=r"brief.txt:2:.*has no body"):
-        read("Titel\nZin met noot[footnoteRef:4] maar geen tekst.\n")
+def test_marker_without_body_keeps_an_empty_note_with_a_warning(warnings_seen):  # type: ignore[no-untyped-def]
+    # POI prints a reference inside a block content control, but not its body.
+    doc = read("Titel\nZin met noot[footnoteRef:4] maar geen tekst.\n", warn=warnings_seen)
+    [p] = paragraphs(doc)
+    assert p.children == ("Zin met noot", Note((P(),), "4"), " maar geen tekst.")
+    [warning] = warnings_seen
+    assert "footnote 4 has no body" in warning.message and warning.where.line == 2
 
 
 def test_unclosed_body_is_an_error():
@@ -182,10 +186,10 @@ def test_duplicate_ids_warn_and_keep_both(warnings_seen):  # type: ignore[no-unt
     assert warnings_seen[0].where.line == 4
 
 
-def test_poi_missing_note_line_warns_and_drops_reference(warnings_seen):  # type: ignore[no-untyped-def]
+def test_poi_missing_note_line_keeps_an_empty_note_with_a_warning(warnings_seen):  # type: ignore[no-untyped-def]
     text = 'Titel\nZin[footnoteRef:9] hier. [9: !!! End note with ID "9" not found in document.] \n'
     doc = read(text, warn=warnings_seen)
-    assert list(iter_notes(doc)) == []
+    assert [(n.source_id, n.body) for _, n in iter_notes(doc)] == [("9", (P(),))]
     assert plain_text(paragraphs(doc)[0].children) == "Zin hier."
     assert "could not find footnote 9" in warnings_seen.messages()[0]
 

@@ -1,0 +1,358 @@
+"""Scan POI text into paragraphs with their notes in place, as POI 4.0.1 prints them.
+
+What `XWPFWordExtractor` prints for each body element (checked against POI
+itself on DOCX files made by Word-like tools, LibreOffice and pandoc):
+
+    paragraph:  RUNS [COMMENTS ⏎] [BODIES ⏎] ⏎
+    table row:  CELL ⇥ CELL ... ⏎        (a cell's paragraphs joined by ⇥)
+    table:      ROWS ⏎
+
+RUNS is the text, with `[footnoteRef:N]` / `[endnoteRef:N]` where the notes
+are; a manual line break prints a newline, so one paragraph can span several
+lines. BODIES is ` [N: body] ` per note, in reference order, after the
+paragraph's *last* line (in a table: after the cell paragraph's text); a body
+of several paragraphs is joined by newlines. Footnote and endnote ids are
+separate spaces, so `[1: …]` may answer either; bodies are matched to the
+references from the last one backwards. COMMENTS is
+`⇥Comment by NAME: text` and pushes the bodies onto the next line.
+
+POI prints the reference but no body for notes inside a block-level content
+control (`w:sdt`), so a reference that gets no body is kept with an empty body
+and a warning. A body POI could not find prints as
+`!!! End note with ID "N" not found in document.`; that note is kept empty too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from toolkit.errors import BriefingError, BriefingWarning, Location, Warn
+from toolkit.model import Inline, LineBreak, Note, NoteKind, P
+
+TOKEN = re.compile(
+    r"(?P<ref>\[(?P<kind>footnote|endnote)Ref:(?P<id>-?\d+)\])"
+    r"|(?P<bad>\[(?:footnote|endnote)Ref:[^\]\s]{0,20}\]?)"
+    r"|(?P<comment>\tComment by (?P<author>[^:\t\n]*): (?P<said>[^\t\n]*))"
+    r"|(?P<open> \[(?P<bid>-?\d+): )"
+    r"|(?P<nl>\n)"
+)
+BODY_OPEN = re.compile(r" \[(-?\d+): ")
+MISSING = re.compile(r'^!!! End note with ID "(-?\d+)" not found in document\.$')
+SPACES = re.compile(r"[ \t\u00a0]+")
+BREAKS = re.compile(r"[\f\v]")
+
+
+@dataclass(eq=False)
+class _Ref:
+    """A reference seen in the text, waiting for its body."""
+
+    kind: NoteKind
+    source_id: str
+    pos: int
+    note: Note | None = None
+
+
+@dataclass
+class _Line:
+    """One printed line of a paragraph: text pieces and references."""
+
+    start: int
+    pieces: list[str | _Ref | Note] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RawParagraph:
+    """A paragraph as POI printed it, with its notes at their anchors.
+
+    `line` is the number of its first line, `lines` how many it spans, and
+    `columns` its text split at tabs (a table row, or a contents line
+    `heading⇥page`), without note bodies.
+    """
+
+    line: int
+    children: tuple[Inline, ...]
+    text: str
+    lines: int
+    columns: tuple[str, ...]
+
+    @property
+    def tabbed(self) -> bool:
+        return len(self.columns) > 1
+
+    @property
+    def has_note(self) -> bool:
+        return any(isinstance(c, Note) for c in self.children)
+
+
+@dataclass
+class ScanCounts:
+    """References read from the text, and bodies kept without a reference."""
+
+    refs: dict[str, int] = field(default_factory=lambda: {"footnote": 0, "endnote": 0})
+    orphans: int = 0
+
+
+class Scanner:
+    """Turns POI text into `RawParagraph`s; reports problems with line and column."""
+
+    def __init__(self, text: str, path: str | None, warn: Warn) -> None:
+        self.text = text
+        self.path = path
+        self.warn = warn
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.counts = ScanCounts()
+        self.seen: dict[tuple[str, str], int] = {}
+
+    def where(self, pos: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, pos)
+        return line, pos - self.starts[line - 1] + 1
+
+    def fail(self, message: str, pos: int) -> BriefingError:
+        line, column = self.where(pos)
+        return BriefingError(message, path=self.path, line=line, column=column)
+
+    def warning(self, message: str, pos: int) -> None:
+        self.warn(BriefingWarning(message, Location(self.path, self.where(pos)[0])))
+
+    def paragraphs(self) -> Iterator[RawParagraph]:
+        text = self.text
+        lines: list[_Line] = [_Line(0)]
+        pending: list[_Ref] = []
+        joined = False  # the lines are one paragraph: bodies came after its last line
+        pos = 0
+        while True:
+            m = TOKEN.search(text, pos)
+            end = len(text) if m is None else m.start()
+            if end > pos:
+                lines[-1].pieces.append(text[pos:end])
+            if m is None:
+                break
+            pos = m.end()
+            if m["ref"]:
+                ref = _Ref(m["kind"], m["id"], m.start())  # type: ignore[arg-type]
+                self.counts.refs[ref.kind] += 1
+                lines[-1].pieces.append(ref)
+                pending.append(ref)
+            elif m["bad"]:
+                raise self.fail(
+                    f"malformed note marker {m['bad']!r}; expected [footnoteRef:N] or [endnoteRef:N]",
+                    m.start(),
+                )
+            elif m["comment"]:
+                self.warning(f"comment by {m['author'] or 'someone'} dropped: {m['said'][:60]!r}", m.start())
+                # POI ends the comments with a newline; the bodies come after it.
+                if pending and text.startswith("\n [", pos):
+                    pos += 1
+            elif m["open"]:
+                if pending and m["bid"] in {r.source_id for r in pending}:
+                    pos, matched = self.bodies(m.start(), pending)
+                    first = next(i for i, line in enumerate(lines) if any(r in matched for r in line.pieces))
+                    yield from self.flush(lines[:first], pending)
+                    del lines[:first]
+                    pending, joined = [], True
+                    if text.startswith("\n", pos):
+                        # The paragraph ends here; POI adds one more newline after bodies.
+                        pos += 2 if text.startswith("\n\n", pos) else 1
+                        yield self.paragraph(lines)
+                        lines, joined = [_Line(pos)], False
+                else:
+                    orphans = self.orphan_bodies(m.start())
+                    if orphans is None:
+                        lines[-1].pieces.append(m["open"])
+                    else:
+                        pos, notes = orphans
+                        if lines[-1].pieces and isinstance(lines[-1].pieces[-1], str):
+                            lines[-1].pieces[-1] = lines[-1].pieces[-1].rstrip()
+                        lines[-1].pieces.extend(notes)
+            else:  # a newline
+                if pending:
+                    lines.append(_Line(pos))
+                    continue
+                if joined:
+                    yield self.paragraph(lines)
+                else:
+                    yield from self.flush(lines, pending)
+                lines, joined = [_Line(pos)], False
+        if joined and not pending:
+            yield self.paragraph(lines)
+        else:
+            yield from self.flush(lines, pending)
+
+    def bodies(self, at: int, pending: list[_Ref]) -> tuple[int, list[_Ref]]:
+        """Read the bodies that start at `at`; give them to their references.
+
+        Returns where the bodies end and the references that got one.
+        """
+        text = self.text
+        ids = {r.source_id for r in pending}
+        found: list[tuple[str, str, int]] = []
+        pos = at
+        while True:
+            opened = BODY_OPEN.match(text, pos)
+            if opened is None or opened[1] not in ids:
+                break
+            start = opened.end()
+            close = _body_end(text, start, ids)
+            if close is None:
+                raise self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
+            found.append((opened[1], text[start : close[0]], pos))
+            pos = close[1]
+        # Bodies answer the paragraph's references in order, so match from the
+        # last one backwards: earlier references without a body (content
+        # controls) are then the ones left over.
+        unmatched = list(pending)
+        matched = []
+        for source_id, body, where in reversed(found):
+            ref = next((r for r in reversed(unmatched) if r.source_id == source_id), None)
+            if ref is None:
+                self.warning(f"note body [{source_id}: ...] has no reference; dropped", where)
+                continue
+            unmatched.remove(ref)
+            matched.append(ref)
+            ref.note = self.note(ref.kind, source_id, body, where)
+        for ref in unmatched:
+            self.no_body(ref)
+        return pos, matched
+
+    def orphan_bodies(self, at: int) -> tuple[int, list[Note]] | None:
+        """Bodies that end a line but answer no reference: kept as notes, with a warning."""
+        text = self.text
+        eol = text.find("\n", at)
+        eol = len(text) if eol < 0 else eol
+        tail = text[at:eol].rstrip(" ")
+        if not tail.endswith("]"):
+            return None
+        notes = []
+        pos = at
+        while pos < at + len(tail):
+            opened = BODY_OPEN.match(text, pos)
+            close = _body_end(text, opened.end(), {opened[1]}) if opened else None
+            if opened is None or close is None or close[0] > eol:
+                return None
+            self.warning(f"note body [{opened[1]}: ...] has no reference; kept at the paragraph end", pos)
+            notes.append(self.note("footnote", opened[1], text[opened.end() : close[0]], pos))
+            pos = close[1]
+        self.counts.orphans += len(notes)
+        return eol, notes
+
+    def no_body(self, ref: _Ref) -> None:
+        self.warning(
+            f"{ref.kind} {ref.source_id} has no body in the text (POI prints none for a note "
+            "inside a content control); kept empty: read the .docx for its text",
+            ref.pos,
+        )
+        ref.note = Note((P(),), ref.source_id, ref.kind)
+
+    def note(self, kind: NoteKind, source_id: str, body: str, pos: int) -> Note:
+        key = (kind, source_id)
+        line = self.where(pos)[0]
+        if key in self.seen:
+            self.warning(f"{kind} id {source_id} is used twice (first on line {self.seen[key]})", pos)
+        else:
+            self.seen[key] = line
+        if MISSING.match(body.strip()):
+            self.warning(f"POI could not find {kind} {source_id} in the Word file; kept empty", pos)
+            return Note((P(),), source_id, kind)
+        paragraphs = [P(_inlines([part])) for part in body.split("\n")]
+        paragraphs = [p for p in paragraphs if p.children]
+        if not paragraphs:
+            self.warning(f"{kind} {source_id} has an empty body (a picture?); kept empty", pos)
+            return Note((P(),), source_id, kind)
+        return Note(tuple(paragraphs), source_id, kind)
+
+    def flush(self, lines: list[_Line], pending: list[_Ref]) -> Iterator[RawParagraph]:
+        """Each line as a paragraph of its own; references still waiting get empty notes."""
+        for ref in pending:
+            if ref.note is None:
+                self.no_body(ref)
+        for line in lines:
+            paragraph = self.paragraph([line])
+            if paragraph.children:
+                yield paragraph
+
+    def paragraph(self, lines: list[_Line]) -> RawParagraph:
+        pieces: list[str | _Ref | Note | LineBreak] = []
+        for i, line in enumerate(lines):
+            if i:
+                pieces.append(LineBreak())
+            pieces.extend(line.pieces)
+        plain = BREAKS.sub(" ", "".join(p for p in pieces if isinstance(p, str)))
+        children = _inlines(p.note if isinstance(p, _Ref) else p for p in pieces)
+        return RawParagraph(
+            line=self.where(lines[0].start)[0],
+            children=children,
+            text=_clean(plain),
+            lines=len(lines),
+            columns=tuple(c for c in (_clean(c) for c in plain.split("\t")) if c),
+        )
+
+
+def _body_end(text: str, start: int, ids: set[str]) -> tuple[int, int] | None:
+    """Where the body that starts at `start` closes: the `]` and the end of the close.
+
+    POI closes a body with `] `. The close is the first one followed by the
+    next body of a waiting reference, or by the end of the paragraph, cell or
+    file. A `]` that closes no `[` of the body's own also ends it when text
+    follows (POI does that in nested tables), or when the space after it
+    was stripped.
+    """
+    depth = 0
+    pos = start
+    while (c := text.find("]", pos)) >= 0:
+        depth += text.count("[", pos, c) - text.count("]", pos, c)
+        if text.startswith(" ", c + 1):
+            after = c + 2
+            # POI separates bodies by two spaces, `]  [N: `; allow one.
+            opened = BODY_OPEN.match(text, after) or BODY_OPEN.match(text, c + 1)
+            if opened and opened[1] in ids:
+                return c, opened.start()
+            if after == len(text) or text[after] in "\n\t" or depth <= 0:
+                return c, after
+        elif depth <= 0 and (c + 1 == len(text) or text[c + 1] in "\n\t"):
+            return c, c + 1
+        depth -= 1
+        pos = c + 1
+    return None
+
+
+def _inlines(pieces: Iterator[object] | list[str]) -> tuple[Inline, ...]:
+    """Clean text pieces into canonical inlines: one space for each run, breaks kept.
+
+    Form feeds and vertical tabs (page and line breaks that reached the text)
+    become line breaks; whitespace at the paragraph's edges and around breaks
+    goes, as Word's would.
+    """
+    out: list[Inline] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            for i, part in enumerate(BREAKS.split(piece)):
+                if i:
+                    out.append(LineBreak())
+                out.append(SPACES.sub(" ", part))
+        elif piece is not None:
+            out.append(piece)  # type: ignore[arg-type]
+    return tuple(_trim(P(tuple(out)).children))
+
+
+def _trim(children: tuple[Inline, ...]) -> list[Inline]:
+    items = list(children)
+    for i, item in enumerate(items):
+        if isinstance(item, str):
+            if i == 0 or isinstance(items[i - 1], LineBreak):
+                item = item.lstrip()
+            if i == len(items) - 1 or isinstance(items[i + 1], LineBreak):
+                item = item.rstrip()
+            items[i] = item
+    items = [x for x in items if x != ""]
+    while items and isinstance(items[0], LineBreak):
+        items.pop(0)
+    while items and isinstance(items[-1], LineBreak):
+        items.pop()
+    return items
+
+
+def _clean(text: str) -> str:
+    return SPACES.sub(" ", text).strip()
