@@ -833,7 +833,11 @@ def zx_alleen_eindnoten() -> bytes:
 
 
 def libreoffice(name: str) -> bytes:
+    """Convert NAME.fodt, or NAME.html with LibreOffice's Writer HTML filter (sdfootnote anchors)."""
     src = HERE / f"{name}.fodt"
+    html = not src.exists()
+    if html:
+        src = HERE / f"{name}.html"
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
         subprocess.run(
@@ -841,6 +845,7 @@ def libreoffice(name: str) -> bytes:
                 "soffice",
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
+                *(["--infilter=HTML (StarWriter)"] if html else []),
                 "--convert-to",
                 "docx:MS Word 2007 XML",
                 "--outdir",
@@ -907,6 +912,19 @@ DOCS: dict[str, Doc] = {
             "table-notes-in-cells",
         ],
         lambda: libreoffice("lo_kamerbrief"),
+    ),
+    "lo_html_verslag": Doc(
+        "libreoffice",
+        [
+            "html-source",
+            "no-title-style",
+            "title-from-filename",
+            "note-in-first-paragraph",
+            "footnote-endnote-same-id",
+            "note-in-heading",
+            "separators-0-1",
+        ],
+        lambda: libreoffice("lo_html_verslag"),
     ),
     "pandoc_agenda_rbz": Doc(
         "pandoc",
