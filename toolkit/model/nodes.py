@@ -6,20 +6,56 @@ follow the XML element names where they can (`P` is `<p>`, `Note` is
 
 A footnote is an inline `Note` at its anchor, holding its own paragraphs, so a
 reference can never dangle (as in pandoc, Akoma Ntoso and TEI).
+
+Every string entering the model is checked once, where it enters: a character
+XML 1.0 cannot hold (a C0 control other than tab and newlines, a lone surrogate,
+U+FFFE or U+FFFF) raises `BriefingError`. So every document the model holds can
+be written as XML and DOCX, and no writer meets such a character. Readers decide
+before that what such characters mean (see toolkit/readers/textdecode.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Union
+
+from toolkit.errors import BriefingError
 
 Inline = Union[str, "Emph", "Strong", "Sup", "Sub", "Link", "LineBreak", "Note"]
 Block = Union["Section", "P", "ListBlock", "Table"]
 
 FORMAT_VERSION = "1"
 NoteKind = Literal["footnote", "endnote"]
+
+# What XML 1.0's Char production leaves out (lxml refuses these with a bare ValueError).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_not_xml = _NOT_XML.search  # bound once: it runs for every string of every document
+
+
+_HINT = "remove it; the text reader drops such characters with a warning"
+
+
+def check_text(text: str, what: str = "text", hint: str = _HINT) -> str:
+    """`text` itself, or `BriefingError` naming the first character XML cannot hold."""
+    found = _not_xml(text)
+    if found is None:
+        return text
+    before = _NOT_XML.sub("", text[max(0, found.start() - 30) : found.start()]).lstrip()
+    place = f" after \u201c{before}\u201d" if before else ""
+    raise BriefingError(
+        f"the {what} holds the character U+{ord(found.group()):04X}{place}, which XML cannot hold",
+        hint=hint,
+    )
+
+
+def _check_all(obj: object, what: str, *names: str, hint: str = _HINT) -> None:
+    for name in names:
+        value = getattr(obj, name)
+        if isinstance(value, str):
+            check_text(value, f"{what} {name.replace('_', ' ')}", hint)
 
 
 def inlines(items: Iterable[Inline]) -> tuple[Inline, ...]:
@@ -36,6 +72,8 @@ def inlines(items: Iterable[Inline]) -> tuple[Inline, ...]:
         if isinstance(item, str):
             if not item:
                 continue
+            if _not_xml(item) is not None:
+                check_text(item)
             if out and isinstance(out[-1], str):
                 out[-1] = out[-1] + item
                 continue
@@ -90,6 +128,10 @@ class Link(_Span):
 
     href: str = ""
 
+    def __post_init__(self) -> None:
+        _freeze(self, "children", inlines(self.children))
+        check_text(self.href, "link target")
+
 
 @dataclass(frozen=True, slots=True)
 class LineBreak:
@@ -120,6 +162,8 @@ class Note:
 
     def __post_init__(self) -> None:
         _freeze(self, "body", tuple(self.body))
+        if self.source_id is not None:
+            check_text(self.source_id, "note source id")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +247,9 @@ class Source:
     name: str
     sha256: str
 
+    def __post_init__(self) -> None:
+        _check_all(self, "source", "format", "name", "sha256", hint="rename the file")
+
 
 @dataclass(frozen=True, slots=True)
 class Translation:
@@ -216,6 +263,9 @@ class Translation:
     engine: str
     model: str
     model_version: str
+
+    def __post_init__(self) -> None:
+        _check_all(self, "translation", "source_lang", "engine", "model", "model_version")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +281,9 @@ class Meta:
 
     def __post_init__(self) -> None:
         _freeze(self, "refs", tuple(self.refs))
+        _check_all(self, "document", "title", "date", "kind")
+        for ref in self.refs:
+            check_text(ref, "reference number")
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +296,7 @@ class Briefing:
 
     def __post_init__(self) -> None:
         _freeze(self, "body", tuple(self.body))
+        check_text(self.lang, "document language")
 
 
 def child_blocks(block: Block | Item | Cell | Note) -> tuple[Block, ...]:
