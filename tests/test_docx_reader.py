@@ -108,11 +108,12 @@ def test_localised_heading_styles_outline_levels_and_title_style() -> None:
     assert deepest == Section(Heading(("diep",)), (P(("x",)),))
 
 
-def test_title_falls_back_to_core_title_then_first_paragraph() -> None:
+def test_title_falls_back_to_core_title_then_the_file_name() -> None:
     with_core = read_docx(make_docx(p("eerste") + p("tweede"), core_title="Kerntitel"), "a.docx")
     assert with_core.meta.title == "Kerntitel" and len(with_core.body) == 2
-    bare = read_docx(make_docx(p("eerste") + p("tweede")), "a.docx")
-    assert bare.meta.title == "eerste" and bare.body == (P(("tweede",)),)
+    # A first paragraph that is no title stays in the body.
+    bare = read_docx(make_docx(p("eerste") + p("tweede")), "map/agenda.docx")
+    assert bare.meta.title == "agenda" and bare.body == (P(("eerste",)), P(("tweede",)))
     assert bare.lang == "nl"
 
 

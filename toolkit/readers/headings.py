@@ -148,8 +148,10 @@ def _line_rule(p: Line, rules: HeadingRules) -> str | None:
         return f"spans {p.lines} lines"
     if p.tabbed:
         return "holds a tab (a table row)"
-    if text[-1] in FINAL_PUNCTUATION:
-        return f"ends with {text[-1]!r}"
+    # A custom note mark (`*`) may follow the final punctuation.
+    last = text.rstrip("*†‡ ")[-1:] or text[-1]
+    if last in FINAL_PUNCTUATION:
+        return f"ends with {last!r}"
     words = len(text.split())
     if words > rules.max_words:
         return f"{words} words, more than {rules.max_words}"

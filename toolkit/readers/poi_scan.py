@@ -40,6 +40,7 @@ TOKEN = re.compile(
     r"|(?P<nl>\n)"
 )
 BODY_OPEN = re.compile(r" \[(-?\d+): ")
+MARKER = re.compile(r"\[(?:footnote|endnote)Ref:-?\d+\]")
 MISSING = re.compile(r'^!!! End note with ID "(-?\d+)" not found in document\.$')
 SPACES = re.compile(r"[ \t\u00a0]+")
 BREAKS = re.compile(r"[\f\v]")
@@ -293,15 +294,19 @@ class Scanner:
 def _body_end(text: str, start: int, ids: set[str]) -> tuple[int, int] | None:
     """Where the body that starts at `start` closes: the `]` and the end of the close.
 
-    POI closes a body with `] `. The close is the first one followed by the
-    next body of a waiting reference, or by the end of the paragraph, cell or
-    file. A `]` that closes no `[` of the body's own also ends it when text
-    follows (POI does that in nested tables), or when the space after it
-    was stripped.
+    POI closes a body with `] `, followed by the next body of a waiting
+    reference or by the end of the paragraph, cell or file. A body never
+    holds a reference, so that close is looked for up to the next one. Only
+    without such a close does a `]` that closes no `[` of the body's own end
+    it: when text follows (POI does that in nested tables), or when the space
+    after it was stripped.
     """
+    marker = MARKER.search(text, start)
+    limit = marker.start() if marker else len(text)
+    fallback = None
     depth = 0
     pos = start
-    while (c := text.find("]", pos)) >= 0:
+    while (c := text.find("]", pos, limit)) >= 0:
         depth += text.count("[", pos, c) - text.count("]", pos, c)
         if text.startswith(" ", c + 1):
             after = c + 2
@@ -309,13 +314,15 @@ def _body_end(text: str, start: int, ids: set[str]) -> tuple[int, int] | None:
             opened = BODY_OPEN.match(text, after) or BODY_OPEN.match(text, c + 1)
             if opened and opened[1] in ids:
                 return c, opened.start()
-            if after == len(text) or text[after] in "\n\t" or depth <= 0:
+            if after == len(text) or text[after] in "\n\t":
                 return c, after
-        elif depth <= 0 and (c + 1 == len(text) or text[c + 1] in "\n\t"):
-            return c, c + 1
+            if depth <= 0 and fallback is None:
+                fallback = c, after
+        elif depth <= 0 and fallback is None and (c + 1 == len(text) or text[c + 1] in "\n\t"):
+            fallback = c, c + 1
         depth -= 1
         pos = c + 1
-    return None
+    return fallback
 
 
 def _inlines(pieces: Iterator[object] | list[str]) -> tuple[Inline, ...]:

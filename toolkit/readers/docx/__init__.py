@@ -2,8 +2,9 @@
 
 The zip is parsed here with `zipfile` and `toolkit.safexml` (no DTDs, no
 entities, size limits); python-docx is not used for reading. The title is
-the first Title-styled paragraph; without one, the core `dc:title`; without
-that, the first paragraph of the body (then taken out of the body); else "".
+the first Title-styled paragraph (`Title`, `Titel`, ...); without one, the core
+`dc:title`; without that, the file name. A first paragraph that is no title
+stays in the body, with its notes.
 Things the model cannot hold (comments, tracked deletions, images) are
 reported as warnings; text in text boxes is kept as paragraphs.
 """
@@ -15,7 +16,7 @@ import posixpath
 
 from toolkit.docx_props import CONTENT_SHA256, content_hash
 from toolkit.errors import BriefingWarning, Location, Warn, python_warning
-from toolkit.model import Briefing, Meta, Note, P, Source, plain_text
+from toolkit.model import Briefing, Meta, Note, Source
 from toolkit.readers.docx import meta as meta_props
 from toolkit.readers.docx.blocks import BlockReader
 from toolkit.readers.docx.inlines import Story
@@ -78,14 +79,12 @@ def read_docx(
         bodies[kind] = NoteBodies(kind, pkg.xml(part) if part else None, story, source_id)
     reader = BlockReader(Story(styles, links(main), note, warn_once), numbering)
     blocks = reader.read(body, top=True)
-    title = reader.title
-    if title is None:
-        title = core.get("title")
-    if title is None and blocks and isinstance(blocks[0], P):
-        title, blocks = plain_text(blocks[0].children).strip(), blocks[1:]
+    name = posixpath.basename((path or "").replace("\\", "/"))
+    # Only a paragraph that is a title becomes the title: a first paragraph
+    # that is not stays in the body, with its notes.
+    title = reader.title or core.get("title") or (name.rsplit(".", 1)[0] if name else "")
     recorded, source = meta_props.stored_source(props) if trusted else (False, None)
     if not recorded:
-        name = posixpath.basename((path or "").replace("\\", "/"))
         source = Source("docx", name, hashlib.sha256(data).hexdigest())
     meta = Meta(
         title=title or "",

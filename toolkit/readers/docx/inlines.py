@@ -99,10 +99,10 @@ class InlineReader:
                 self.story.warn("equations are read as plain text")
                 self.leaves.append((props, "".join(child.itertext())))
             elif name not in _SKIP and name:
-                self.story.warn(
-                    f"unsupported element <w:{name}> in a paragraph; its text is kept as plain text"
-                )
-                self.leaves.append((props, "".join(t.text or "" for t in child.iter(w("t")))))
+                # Read an unknown wrapper like a known one, so that its runs and
+                # note references inside are kept.
+                self.story.warn(f"unsupported element <w:{name}> in a paragraph; its content is read as is")
+                self.children(child, props)
 
     def run(self, r: etree._Element, props: frozenset[Key]) -> None:
         own = set(props)

@@ -37,10 +37,8 @@ class NoteBodies:
     def note(self, note_id: str) -> Note | None:
         el = self.elements.get(note_id)
         if el is None:
-            self.story.warn(
-                f"a {self.kind} reference points at a missing {self.kind}; the reference is dropped"
-            )
-            return None
+            self.story.warn(f"{self.kind} {note_id} is referenced but missing from the file; kept empty")
+            return Note((P(),), self.source_id(self.kind, note_id), self.kind)  # type: ignore[arg-type]
         if self.reading:
             self.story.warn("a note inside a note is not supported; the inner reference is dropped")
             return None
@@ -57,10 +55,12 @@ class NoteBodies:
             if local_name(p.getparent().tag) != self.kind:
                 self.story.warn("lists and tables inside notes are read as plain paragraphs")
             paragraphs.append(P(InlineReader(self.story).paragraph(p)))
-        if not paragraphs:
-            return (P(),)
-        first = paragraphs[0].children
-        # The text after the number (Word's footnoteRef run) starts with a space or tab.
-        if first and isinstance(first[0], str):
-            paragraphs[0] = P((first[0].lstrip(" \t"), *first[1:]))
-        return tuple(paragraphs)
+        if paragraphs and paragraphs[0].children and isinstance(paragraphs[0].children[0], str):
+            # The text after the number (Word's footnoteRef run) starts with a space or tab.
+            first = paragraphs[0].children
+            paragraphs[0] = P((first[0].lstrip(" \t"), *first[1:]))  # type: ignore[union-attr]
+        # Empty paragraphs are spacing; a note of only a picture keeps one empty paragraph.
+        kept = tuple(p for p in paragraphs if p.children)
+        if not kept:
+            self.story.warn(f"{self.kind} {el.get(w('id'), '')} has no text (a picture?); kept empty")
+        return kept or (P(),)
