@@ -15,7 +15,7 @@ from toolkit.writers.pdf.fonts import GlyphCheck, family_for
 from toolkit.writers.pdf.markup import Markup, NoteBook
 from toolkit.writers.pdf.notes import FootnoteArea
 from toolkit.writers.pdf.styles import make_styles
-from toolkit.writers.pdf.template import BriefingDocTemplate, Decoration, page_size
+from toolkit.writers.pdf.template import BriefingDocTemplate, Decoration, frame_width
 
 __all__ = ["write_pdf"]
 
@@ -31,16 +31,15 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
     check = GlyphCheck(family)
     book = NoteBook()
     numbers = {id(note): number for number, note in iter_notes(doc)}
-    markup = Markup(styles, check, numbers, book)
-    width, _ = page_size(style)
-    frame_width = width - (style.page.margin_left_mm + style.page.margin_right_mm) * 72 / 25.4
-    builder = Builder(doc, style, styles, markup, frame_width)
+    width = frame_width(style)
+    markup = Markup(styles, check, numbers, book, width)
+    builder = Builder(doc, style, styles, markup, width)
     story = builder.story()
     labels = style.labels_for(doc.lang)
     check.check(labels.page + labels.machine_translation, "the labels of the house style")
     check.report(warn)
 
-    area = FootnoteArea(book.footnotes, frame_width, style)
+    area = FootnoteArea(book.footnotes, width, style)
     decoration = Decoration(
         title=doc.meta.title,
         page_label=labels.page,

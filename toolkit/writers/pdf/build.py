@@ -12,6 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 from toolkit.model import Block, Briefing, ListBlock, P, Section, plain_text
 from toolkit.model import Table as TableBlock
 from toolkit.style import Style
+from toolkit.writers.pdf.longpara import pieces
 from toolkit.writers.pdf.markup import Markup, Para, roman
 from toolkit.writers.pdf.styles import PdfStyles
 
@@ -47,9 +48,13 @@ class Builder:
         return story
 
     def blocks(
-        self, blocks: tuple[Block, ...], depth: int, pstyle: ParagraphStyle, where: str
+        self, blocks: tuple[Block, ...], depth: int, pstyle: ParagraphStyle, where: str, in_frame: bool = True
     ) -> list[Flowable]:
-        """Flowables for a run of blocks; `depth` is the section depth, `where` names the place."""
+        """Flowables for a run of blocks; `depth` is the section depth, `where` names the place.
+
+        `in_frame` is false inside table cells: they are narrower than the frame, and a
+        row is not split across pages, so long paragraphs are not cut into pieces there.
+        """
         out: list[Flowable] = []
         count = 0
         for block in blocks:
@@ -57,14 +62,15 @@ class Builder:
                 case P(children=children):
                     count += 1
                     text = self.markup.inlines(children, f"paragraph {count} of {where}")
-                    out.append(Para(text, pstyle))
+                    para = Para(text, pstyle)
+                    out.extend(pieces(para, self.width) if in_frame else [para])
                 case Section(heading=heading, blocks=inner):
                     title = plain_text(heading.children)
                     place = f"section \u201c{_short(title)}\u201d"
                     out.extend(self.heading(heading.children, title, depth, place))
-                    out.extend(self.blocks(inner, depth + 1, pstyle, place))
+                    out.extend(self.blocks(inner, depth + 1, pstyle, place, in_frame))
                 case ListBlock():
-                    out.extend(self.list_block(block, 1, where))
+                    out.extend(self.list_block(block, 1, where, in_frame))
                 case TableBlock():
                     out.append(self.table(block, where))
                 case _:
@@ -84,7 +90,7 @@ class Builder:
         need = hstyle.spaceBefore + height + hstyle.spaceAfter + 2 * self.styles.body.leading
         return [CondPageBreak(need), para]
 
-    def list_block(self, block: ListBlock, depth: int, where: str) -> list[Flowable]:
+    def list_block(self, block: ListBlock, depth: int, where: str, in_frame: bool = True) -> list[Flowable]:
         """A list as indented paragraphs with bullets or numbers; nested lists indent further."""
         out: list[Flowable] = []
         lstyle = self.styles.list_item(depth, block.ordered)
@@ -95,13 +101,14 @@ class Builder:
             for inner in item.blocks or (P(),):
                 if isinstance(inner, P):
                     text = self.markup.inlines(inner.children, place)
-                    out.append(Para(text, lstyle, bulletText=bullet if first else None))
+                    para = Para(text, lstyle, bulletText=bullet if first else None)
+                    out.extend(pieces(para, self.width) if in_frame else [para])
                 elif isinstance(inner, ListBlock):
                     if first:
                         out.append(Para("", lstyle, bulletText=bullet))
-                    out.extend(self.list_block(inner, depth + 1, where))
+                    out.extend(self.list_block(inner, depth + 1, where, in_frame))
                 else:
-                    out.extend(self.blocks((inner,), depth, lstyle, place))
+                    out.extend(self.blocks((inner,), depth, lstyle, place, in_frame))
                 first = False
         return out
 
@@ -117,7 +124,11 @@ class Builder:
         data: list[list[list[Flowable]]] = [
             [
                 self.blocks(
-                    cell.blocks, 1, head if cell.header else body, f"row {r}, cell {c} of a table in {where}"
+                    cell.blocks,
+                    1,
+                    head if cell.header else body,
+                    f"row {r}, cell {c} of a table in {where}",
+                    in_frame=False,
                 )
                 for c, cell in enumerate(row.cells, 1)
             ]

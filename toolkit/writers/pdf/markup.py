@@ -9,6 +9,7 @@ from reportlab.platypus import Paragraph
 
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, plain_text
 from toolkit.writers.pdf.fonts import GlyphCheck
+from toolkit.writers.pdf.longpara import pieces
 from toolkit.writers.pdf.styles import PdfStyles
 
 # Anchor names. A reference carries `fnref-N` (found again after a paragraph is split, see
@@ -76,8 +77,11 @@ class NoteBook:
 class Markup:
     """Turns inline content into markup; checks glyphs and collects notes on the way."""
 
-    def __init__(self, styles: PdfStyles, check: GlyphCheck, numbers: dict[int, int], book: NoteBook) -> None:
+    def __init__(
+        self, styles: PdfStyles, check: GlyphCheck, numbers: dict[int, int], book: NoteBook, width: float
+    ) -> None:
         self.styles = styles
+        self.width = width  # of the frame and of the footnote area: long note paragraphs are cut at it
         self.check = check
         self.numbers = numbers  # id(note) -> display number, from toolkit.model.iter_notes
         self.book = book
@@ -145,7 +149,7 @@ class Markup:
         texts = [self.inlines(p.children, f"{kind} {label} ({where})", in_note=True) for p in note.body]
         texts = texts or [""]
         texts[0] = head + texts[0]
-        return [Para(text, style) for text in texts]
+        return [piece for text in texts for piece in pieces(Para(text, style), self.width)]
 
 
 def _body_inlines(note: Note) -> tuple[Inline, ...]:

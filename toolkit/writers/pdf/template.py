@@ -53,6 +53,16 @@ def page_size(style: Style) -> tuple[float, float]:
     return size
 
 
+def frame_width(style: Style) -> float:
+    """The width of the body frame, computed as BaseDocTemplate does (to the last bit).
+
+    Paragraphs broken into lines at this width keep their lines when the frame wraps
+    them again (see markup.Para).
+    """
+    width, _ = page_size(style)
+    return float(width - style.page.margin_left_mm * mm - style.page.margin_right_mm * mm)
+
+
 class BriefingDocTemplate(BaseDocTemplate):
     """One frame per page, notes at its foot, notes-only pages at the end if needed."""
 
