@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from lxml import etree
 
 from tests.strategies import briefings, poi_text
-from toolkit.errors import BriefingError
+from toolkit.errors import BriefingError, BriefingWarning
 from toolkit.model import Briefing, Meta, P, parse, serialise
-from toolkit.model.schema import validate
+from toolkit.model.schema import relaxng, validate
 from toolkit.readers.poi_text import read_poi_text
 
 
@@ -72,6 +73,57 @@ def test_unknown_version_is_refused():
     with pytest.raises(BriefingError, match="version 7 is not supported"):
         parse(xml, "f.xml")
     assert "version 7 is not supported" in problems(xml.decode())[0]
+
+
+def with_version(version: str) -> bytes:
+    return serialise(Briefing(Meta("T"), (P(("x",)),))).replace(
+        b'version="1"', f'version="{version}"'.encode()
+    )
+
+
+@pytest.mark.parametrize("version", ["1", "1.0"])
+def test_the_current_version_is_read_and_valid(version: str) -> None:
+    seen: list[BriefingWarning] = []
+    assert parse(with_version(version), "f.xml", warn=seen.append) == Briefing(Meta("T"), (P(("x",)),))
+    assert seen == []
+    assert validate(with_version(version)) == []
+
+
+@pytest.mark.parametrize("version", ["1.1", "1.12"])
+def test_a_newer_minor_version_is_read_with_a_warning_and_valid(version: str) -> None:
+    # Minor versions only add: reader and schema both accept them (they disagreed on 1.1).
+    seen: list[BriefingWarning] = []
+    assert parse(with_version(version), "f.xml", warn=seen.append) == Briefing(Meta("T"), (P(("x",)),))
+    assert [str(w.where) for w in seen] == ["f.xml:2"]
+    assert f"version {version} is newer" in seen[0].message
+    assert validate(with_version(version)) == []
+
+
+@pytest.mark.parametrize("version", ["2", "2.0", "0.9"])
+def test_another_major_version_is_refused_by_reader_and_schema(version: str) -> None:
+    with pytest.raises(BriefingError, match=f"version {version} is not supported"):
+        parse(with_version(version), "f.xml")
+    assert f"version {version} is not supported" in problems(with_version(version).decode())[0]
+
+
+@pytest.mark.parametrize("version", ["1.", "1.x", "01", "1.01", "1.0.0", " 1", ""])
+def test_a_malformed_version_is_refused_by_reader_and_schema(version: str) -> None:
+    with pytest.raises(BriefingError, match="is not a version"):
+        parse(with_version(version), "f.xml")
+    assert "is not a version" in problems(with_version(version).decode())[0]
+
+
+def test_the_schema_alone_states_the_same_rule() -> None:
+    # Tools outside the package use briefing.rng without our reader's checks.
+    def schema_ok(version: str) -> bool:
+        return bool(relaxng().validate(etree.fromstring(with_version(version))))
+
+    assert [v for v in ("1", "1.0", "1.1", "1.12", "2", "1.", "1.x", "01", "1.01") if schema_ok(v)] == [
+        "1",
+        "1.0",
+        "1.1",
+        "1.12",
+    ]
 
 
 def test_entities_are_refused_and_never_resolved(tmp_path):  # type: ignore[no-untyped-def]

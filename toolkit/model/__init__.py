@@ -1,6 +1,7 @@
 """The document model, its canonical XML and the schema: start reading here."""
 
 from toolkit.model.nodes import (
+    FORMAT_MINOR,
     FORMAT_VERSION,
     Block,
     Briefing,
@@ -31,6 +32,7 @@ from toolkit.model.nodes import (
 from toolkit.model.xmlio import parse, serialise
 
 __all__ = [
+    "FORMAT_MINOR",
     "FORMAT_VERSION",
     "Block",
     "Briefing",

@@ -27,7 +27,8 @@ from toolkit.errors import BriefingError
 Inline = Union[str, "Emph", "Strong", "Sup", "Sub", "Link", "LineBreak", "Note"]
 Block = Union["Section", "P", "ListBlock", "Table"]
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "1"  # the major version of the briefing XML, as written in version="1"
+FORMAT_MINOR = 0  # the newest minor version this toolkit knows: it reads 1.0 (written "1")
 NoteKind = Literal["footnote", "endnote"]
 
 # What XML 1.0's Char production leaves out (lxml refuses these with a bare ValueError).

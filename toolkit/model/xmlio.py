@@ -7,12 +7,14 @@ content is written exactly as it is, because whitespace in it is text.
 
 from __future__ import annotations
 
+import re
 from typing import assert_never
 
 from lxml import etree
 
-from toolkit.errors import BriefingError
+from toolkit.errors import BriefingError, BriefingWarning, Location, Warn, python_warning
 from toolkit.model.nodes import (
+    FORMAT_MINOR,
     FORMAT_VERSION,
     Block,
     Briefing,
@@ -188,14 +190,32 @@ def _indent(el: etree._Element, level: int) -> None:
 # --- parse -------------------------------------------------------------------
 
 
-def parse(data: bytes, path: str | None = None) -> Briefing:
-    """Parse briefing XML into the model; errors name the file and line."""
+def parse(data: bytes, path: str | None = None, warn: Warn = python_warning) -> Briefing:
+    """Parse briefing XML into the model; errors name the file and line.
+
+    A file of a newer minor version of the format is read, with a warning to `warn`.
+    """
     root = parse_xml(data, path)
+    minor = check_version(root, path)
+    if minor > FORMAT_MINOR:
+        warn(
+            BriefingWarning(
+                f"briefing format version {root.get('version')} is newer than this toolkit's "
+                f"{FORMAT_VERSION}.{FORMAT_MINOR}: what it added will be refused (upgrade the toolkit)",
+                Location(path, root.sourceline),
+            )
+        )
     return _Parser(path).briefing(root)
 
 
-def check_version(root: etree._Element, path: str | None) -> None:
-    """Refuse anything that is not a briefing of a format version we know."""
+# The format version: "MAJOR" or "MAJOR.MINOR", decimal, without leading zeros; "1" is "1.0".
+# A minor version only adds (so 1.0 files are valid 1.N files); a new major may break, and is
+# refused. briefing.rng states the same rule as a pattern.
+_VERSION = re.compile(r"(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*))?")
+
+
+def check_version(root: etree._Element, path: str | None) -> int:
+    """The minor version of a briefing of the major version we know; anything else is refused."""
     if root.tag != "briefing":
         raise BriefingError(
             f"root element is <{root.tag}>, expected <briefing>", path=path, line=root.sourceline
@@ -203,13 +223,22 @@ def check_version(root: etree._Element, path: str | None) -> None:
     version = root.get("version")
     if version is None:
         raise BriefingError("<briefing> has no version attribute", path=path, line=root.sourceline)
-    if version.split(".")[0] != FORMAT_VERSION:
+    found = _VERSION.fullmatch(version)
+    if found is None:
+        raise BriefingError(
+            f"briefing format version {version!r} is not a version",
+            path=path,
+            line=root.sourceline,
+            hint=f'write version="{FORMAT_VERSION}", or "{FORMAT_VERSION}.N" for a minor version',
+        )
+    if found.group(1) != FORMAT_VERSION:
         raise BriefingError(
             f"briefing format version {version} is not supported",
             path=path,
             line=root.sourceline,
-            hint=f"this toolkit reads version {FORMAT_VERSION}; upgrade the toolkit",
+            hint=f"this toolkit reads version {FORMAT_VERSION} and its minor versions {FORMAT_VERSION}.N",
         )
+    return int(found.group(2) or 0)
 
 
 class _Parser:
@@ -220,7 +249,6 @@ class _Parser:
         return BriefingError(message, path=self.path, line=el.sourceline)
 
     def briefing(self, root: etree._Element) -> Briefing:
-        check_version(root, self.path)
         lang = root.get(XML_LANG)
         if not lang:
             raise self.fail(root, "<briefing> has no xml:lang")

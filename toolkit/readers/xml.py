@@ -15,4 +15,4 @@ def read_xml(
     warn: Warn = python_warning,
 ) -> Briefing:
     """Parse briefing XML; `headings` is accepted for a uniform reader signature."""
-    return parse(data, path)
+    return parse(data, path, warn)
