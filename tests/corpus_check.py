@@ -94,7 +94,7 @@ def notes(doc: Briefing) -> list[dict]:  # type: ignore[type-arg]
                 }
             )
 
-    emit(getattr(doc.meta, "title_notes", ()))
+    emit((doc.meta.title, *doc.meta.title_notes))
     walk(doc.body)
     return found
 

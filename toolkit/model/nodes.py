@@ -271,7 +271,11 @@ class Translation:
 
 @dataclass(frozen=True, slots=True)
 class Meta:
-    """What the document is: `<meta>`. The title lives here and only here."""
+    """What the document is: `<meta>`. The title lives here and only here.
+
+    The title is plain text. Notes on the title (Word allows them in its
+    Title paragraph) are `title_notes`, anchored at the end of the title.
+    """
 
     title: str
     date: str | None = None
@@ -279,9 +283,11 @@ class Meta:
     refs: tuple[str, ...] = ()
     source: Source | None = None
     translation: Translation | None = None
+    title_notes: tuple[Note, ...] = ()
 
     def __post_init__(self) -> None:
         _freeze(self, "refs", tuple(self.refs))
+        _freeze(self, "title_notes", tuple(self.title_notes))
         _check_all(self, "document", "title", "date", "kind")
         for ref in self.refs:
             check_text(ref, "reference number")
@@ -346,7 +352,7 @@ def iter_notes(doc: Briefing) -> Iterator[tuple[int, Note]]:
             else:
                 yield from in_blocks(child_blocks(block))
 
-    for note in in_blocks(doc.body):
+    for note in (*doc.meta.title_notes, *in_blocks(doc.body)):
         counters[note.kind] += 1
         yield counters[note.kind], note
 

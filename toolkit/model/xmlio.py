@@ -57,7 +57,7 @@ def serialise(doc: Briefing) -> bytes:
     """The canonical XML bytes of `doc` (UTF-8, with declaration, final newline)."""
     numbers = {"footnote": 0, "endnote": 0}  # display numbers, as Word counts
     root = etree.Element("briefing", {"version": FORMAT_VERSION, XML_LANG: doc.lang})
-    root.append(_meta(doc.meta))
+    root.append(_meta(doc.meta, numbers))
     body = etree.SubElement(root, "body")
     for block in doc.body:
         body.append(_block(block, numbers))
@@ -69,9 +69,11 @@ def _text_element(parent: etree._Element, tag: str, text: str) -> None:
     etree.SubElement(parent, tag).text = text
 
 
-def _meta(meta: Meta) -> etree._Element:
+def _meta(meta: Meta, numbers: dict[str, int]) -> etree._Element:
     el = etree.Element("meta")
     _text_element(el, "title", meta.title)
+    for note in meta.title_notes:  # after the title's text: that is their anchor
+        el[-1].append(_inline(note, numbers))
     if meta.date is not None:
         _text_element(el, "date", meta.date)
     if meta.kind is not None:
@@ -275,7 +277,11 @@ class _Parser:
         fields: dict[str, object] = {"refs": []}
         for child in self.elements(el):
             match child.tag:
-                case "title" | "date" | "kind":
+                case "title":
+                    if "title" in fields:
+                        raise self.fail(child, "<title> appears twice in <meta>")
+                    fields["title"], fields["title_notes"] = self.title(child)
+                case "date" | "kind":
                     if child.tag in fields:
                         raise self.fail(child, f"<{child.tag}> appears twice in <meta>")
                     fields[child.tag] = self.plain(child)
@@ -303,6 +309,17 @@ class _Parser:
         if value is None:
             raise self.fail(el, f"<{el.tag}> needs the attribute {name}")
         return value
+
+    def title(self, el: etree._Element) -> tuple[str, tuple[Note, ...]]:
+        """The title's text, and the notes that follow it."""
+        notes = []
+        for child in el:
+            if child.tag != "note":
+                raise self.fail(child, f"<{child.tag}> inside <title>; a title holds text and <note>s")
+            if child.tail and child.tail.strip():
+                raise self.fail(child, "text after a <note> in <title>; a title's notes come at its end")
+            notes.append(self.inline(child, in_note=False))
+        return el.text or "", tuple(notes)  # type: ignore[arg-type]
 
     def plain(self, el: etree._Element) -> str:
         if len(el):

@@ -94,8 +94,10 @@ class Mapper:
     # --- blocks -------------------------------------------------------------
 
     def briefing(self, doc: Briefing) -> Briefing:
-        title = plain_text(self.inlines((doc.meta.title,))) if doc.meta.title else doc.meta.title
-        meta = dataclasses.replace(doc.meta, title=title)
+        title: tuple[Inline, ...] = (doc.meta.title, *doc.meta.title_notes)
+        done = self.inlines(title) if doc.meta.title else title
+        notes = tuple(n for n in done if isinstance(n, Note))
+        meta = dataclasses.replace(doc.meta, title=plain_text(done).strip(), title_notes=notes)
         return Briefing(meta=meta, body=self.blocks(doc.body), lang=doc.lang)
 
     def blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -88,6 +88,7 @@ def read_docx(
         source = Source("docx", name, hashlib.sha256(data).hexdigest())
     meta = Meta(
         title=title or "",
+        title_notes=reader.title_notes,
         date=props.get("briefing.date"),
         kind=props.get("briefing.kind"),
         refs=meta_props.refs(props),

@@ -19,7 +19,21 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from toolkit.model import Block, Cell, Heading, Inline, Item, ListBlock, P, Row, Section, Table, plain_text
+from toolkit.model import (
+    Block,
+    Cell,
+    Heading,
+    Inline,
+    Item,
+    ListBlock,
+    Note,
+    P,
+    Row,
+    Section,
+    Table,
+    plain_text,
+)
+from toolkit.model.nodes import child_inlines
 from toolkit.readers.docx.inlines import InlineReader, Story
 from toolkit.readers.docx.numbering import NumberingMap
 from toolkit.readers.docx.ooxml import local_name, w
@@ -107,6 +121,7 @@ class BlockReader:
         self.styles = story.styles
         self.numbering = numbering
         self.title: str | None = None
+        self.title_notes: tuple[Note, ...] = ()
 
     def read(self, container: etree._Element, top: bool = False) -> tuple[Block, ...]:
         builder = _Builder()
@@ -141,6 +156,12 @@ class BlockReader:
         children = InlineReader(self.story).paragraph(p)
         if top and self.title is None and self.styles.is_title(sid):
             self.title = plain_text(children).strip()
+            self.title_notes = tuple(_notes(children))
+            if (
+                self.title_notes
+                and plain_text(children).strip() != plain_text(children[: _last_note(children)]).strip()
+            ):
+                self.story.warn("a note inside the title is kept at the end of the title")
             return
         if sid == NOTICE_STYLE:
             return
@@ -197,6 +218,22 @@ class BlockReader:
                 cells.append(Cell(BlockReader(self.story, self.numbering).read(tc), header=header))
             rows.append(Row(tuple(cells)))
         return Table(tuple(rows))
+
+
+def _notes(items: tuple[Inline, ...]) -> list[Note]:
+    """The notes in inline content, at any depth, in order."""
+    out: list[Note] = []
+    for item in items:
+        if isinstance(item, Note):
+            out.append(item)
+        elif not isinstance(item, str):
+            out.extend(_notes(child_inlines(item)))
+    return out
+
+
+def _last_note(items: tuple[Inline, ...]) -> int:
+    """The index just after the last top-level item that is or holds a note."""
+    return max((i + 1 for i, item in enumerate(items) if _notes((item,))), default=0)
 
 
 def etree_wrap(el: etree._Element) -> list[etree._Element]:

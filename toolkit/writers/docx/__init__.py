@@ -49,7 +49,7 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
     def relate(url: str) -> str:
         return main.rels.relate(RT.HYPERLINK, url, external=True)
 
-    elements = [writer.paragraph((doc.meta.title,), relate, "Title")]
+    elements = [writer.paragraph((doc.meta.title, *doc.meta.title_notes), relate, "Title")]
     if doc.meta.translation is not None:
         # Visible on the first page: a machine translation is never authoritative.
         elements.append(writer.paragraph((labels.machine_translation,), relate, "MachineTranslationNotice"))

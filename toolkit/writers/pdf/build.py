@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
-from toolkit.model import Block, Briefing, ListBlock, P, Section, plain_text
+from toolkit.model import Block, Briefing, Inline, ListBlock, P, Section, plain_text
 from toolkit.model import Table as TableBlock
 from toolkit.style import Style
 from toolkit.writers.pdf.longpara import pieces
@@ -35,7 +35,8 @@ class Builder:
     def story(self) -> list[Flowable]:
         """Title, first-page notices, the body, then the endnotes."""
         doc, styles, markup = self.doc, self.styles, self.markup
-        story: list[Flowable] = [Para(markup.text(doc.meta.title, "the title"), styles.title)]
+        title: tuple[Inline, ...] = (doc.meta.title, *doc.meta.title_notes)
+        story: list[Flowable] = [Para(markup.inlines(title, "the title"), styles.title)]
         meta = doc.meta
         details = [part for part in (meta.kind, meta.date, *meta.refs) if part]
         if details:
