@@ -14,15 +14,17 @@ from __future__ import annotations
 import hashlib
 import posixpath
 
+from lxml import etree
+
 from toolkit.docx_props import CONTENT_SHA256, content_hash
-from toolkit.errors import BriefingWarning, Location, Warn, python_warning
-from toolkit.model import Briefing, Meta, Note, Source
+from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Location, Warn, python_warning
+from toolkit.model import Briefing, Meta, Note, Source, iter_notes
 from toolkit.readers.docx import meta as meta_props
 from toolkit.readers.docx.blocks import BlockReader
 from toolkit.readers.docx.inlines import Story
 from toolkit.readers.docx.notes import NoteBodies
 from toolkit.readers.docx.numbering import NumberingMap
-from toolkit.readers.docx.ooxml import w
+from toolkit.readers.docx.ooxml import MC_NS, w
 from toolkit.readers.docx.package import DocxPackage
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.headings import HeadingRules
@@ -96,4 +98,34 @@ def read_docx(
         translation=meta_props.translation(props),
     )
     lang = meta_props.lang_of(core, CONTENT_SHA256 in props, styles.default_lang, document)
-    return Briefing(meta, blocks, lang)
+    doc = Briefing(meta, blocks, lang)
+    _check_notes(body, doc, path)
+    return doc
+
+
+# Where a reference is left out on purpose: deleted text, and the second copy
+# of a text box (Fallback repeats Choice; an inner box repeats in its outer box).
+_LEFT_OUT = {w("del"), w("moveFrom"), f"{{{MC_NS}}}Fallback"}
+
+
+def _check_notes(body: etree._Element, doc: Briefing, path: str | None) -> None:
+    """Every note reference of the main story is a note of the document: anything else is a bug."""
+    expected = {"footnote": 0, "endnote": 0}
+    for ref in body.iter(w("footnoteReference"), w("endnoteReference")):
+        ancestors = list(ref.iterancestors())
+        if (
+            any(a.tag in _LEFT_OUT for a in ancestors)
+            or sum(a.tag == w("txbxContent") for a in ancestors) > 1
+        ):
+            continue
+        expected["footnote" if ref.tag == w("footnoteReference") else "endnote"] += 1
+    found = {"footnote": 0, "endnote": 0}
+    for _, note in iter_notes(doc):
+        found[note.kind] += 1
+    if found != expected:
+        raise BriefingError(
+            f"the reader kept {found} notes of the {expected} references in the file",
+            path=path,
+            hint="a bug in the toolkit: please report it with this file",
+            code=ExitCode.INTERNAL,
+        )
