@@ -22,6 +22,7 @@ class ExitCode(enum.IntEnum):
     NETWORK = 8  # a download was needed and the network is unreachable
     PARTIAL = 9  # a batch finished, but some inputs failed
     STYLE = 10  # a house style file is missing or malformed
+    DEVICE = 11  # the compute device asked for (--device cuda) is not available
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,14 @@ class Location:
     path: str | None = None
     line: int | None = None
     column: int | None = None
+
+    def __bool__(self) -> bool:
+        """False for "nowhere": a problem with the arguments or the setup, not with an input."""
+        return (self.path, self.line, self.column) != (None, None, None)
+
+    def prefix(self, message: str) -> str:
+        """`message` after this location (`FILE:LINE: message`), or alone when there is none."""
+        return f"{self}: {message}" if self else message
 
     def __str__(self) -> str:
         parts = [self.path or "<input>"]
@@ -68,14 +77,14 @@ class BriefingError(Exception):
 
     def __str__(self) -> str:
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.where}: {self.message}{hint}"
+        return self.where.prefix(f"{self.message}{hint}")
 
 
 class BriefingWarning(UserWarning):
     """Something was read, but not as cleanly as it should have been."""
 
     def __init__(self, message: str, where: Location = Location()) -> None:
-        super().__init__(f"{where}: {message}")
+        super().__init__(where.prefix(message))
         self.message = message
         self.where = where
 

@@ -69,6 +69,12 @@ class Ct2Engine:
         # CTranslate2 logs to stderr when it converts weights to a type this
         # device computes in (float16 on a CPU): not something a user can act on.
         ctranslate2.set_log_level(logging.ERROR)
+        if self.options.device == "cuda" and _cuda_devices(ctranslate2) == 0:
+            raise BriefingError(
+                "--device cuda: no CUDA GPU is available here (or this CTranslate2 was built without CUDA)",
+                hint="use --device cpu",
+                code=ExitCode.DEVICE,
+            )
         try:
             self.sp = sentencepiece.SentencePieceProcessor(model_file=str(package.sentencepiece))
             self.translator = ctranslate2.Translator(
@@ -79,12 +85,17 @@ class Ct2Engine:
                 intra_threads=self.options.threads or os.cpu_count() or 1,
             )
         except (RuntimeError, ValueError, OSError) as exc:
+            if self.options.device != "cpu":
+                # The model is fine; the device (driver, memory, CUDA build) is not.
+                raise BriefingError(
+                    f"--device {self.options.device}: cannot run the model there: {_first_line(exc)}",
+                    hint="use --device cpu",
+                    code=ExitCode.DEVICE,
+                ) from None
             raise BriefingError(
-                f"cannot load the model {package.name} {package.version}: {exc}",
+                f"cannot load the model {package.name} {package.version}: {_first_line(exc)}",
                 path=str(package.path),
-                hint="reinstall it with `briefing models install-file PATH.argosmodel`"
-                if self.options.device == "cpu"
-                else "try --device cpu",
+                hint="reinstall it with `briefing models install-file PATH.argosmodel`",
                 code=ExitCode.NO_MODEL,
             ) from None
 
@@ -110,3 +121,16 @@ class Ct2Engine:
                 pieces = pieces[1:]
             out.append(self.sp.decode(pieces).strip())
         return out
+
+
+def _cuda_devices(ctranslate2: Any) -> int:
+    """How many CUDA devices CTranslate2 sees; 0 when it cannot look (no driver, a CPU-only build)."""
+    try:
+        return int(ctranslate2.get_cuda_device_count())
+    except (RuntimeError, OSError, AttributeError):
+        return 0
+
+
+def _first_line(exc: BaseException) -> str:
+    # Errors are one line; CUDA's messages sometimes are not.
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

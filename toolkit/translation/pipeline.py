@@ -89,24 +89,39 @@ class Translator:
             self.glossary.version if self.glossary else "none",
         )
 
-    def translate_document(self, doc: Briefing, stats: Stats | None = None) -> Briefing:
+    def translate_document(
+        self, doc: Briefing, stats: Stats | None = None, name: str | None = None
+    ) -> Briefing:
         """One document; see `translate_documents`."""
-        return self.translate_documents([doc], stats)[0]
+        return self.translate_documents([doc], stats, names=[name])[0]
 
     def translate_documents(
-        self, docs: Sequence[Briefing], stats: Stats | None = None, warns: Sequence[Warn] | None = None
+        self,
+        docs: Sequence[Briefing],
+        stats: Stats | None = None,
+        warns: Sequence[Warn] | None = None,
+        names: Sequence[str | None] | None = None,
     ) -> list[Briefing]:
         """Translate documents together: each distinct sentence reaches the model at most once.
 
         `warns` gives each document its own warning sink (a batch reports
         warnings per input); by default they all go to this translator's.
+        `names` are the files the documents were read from, for the warnings;
+        without one, a warning names the document's recorded source, which
+        for a DOCX or XML made by the toolkit is the original text file.
         """
         started = time.perf_counter()
         stats = stats if stats is not None else Stats()
         sinks = list(warns) if warns is not None else [self.warn] * len(docs)
-        for doc, sink in zip(docs, sinks, strict=True):
+        given = list(names) if names is not None else [None] * len(docs)
+        wheres = [_where(doc, name) for doc, name in zip(docs, given, strict=True)]
+        for doc, sink, where in zip(docs, sinks, wheres, strict=True):
             if doc.lang != self.source:
-                sink(BriefingWarning(f"the document says its language is {doc.lang!r}, not {self.source!r}"))
+                sink(
+                    BriefingWarning(
+                        f"the document says its language is {doc.lang!r}, not {self.source!r}", where
+                    )
+                )
         known: dict[str, str] = {}
         missing: dict[str, None] = {}  # insertion-ordered set: segments in document order
 
@@ -124,7 +139,10 @@ class Translator:
             if not missing:
                 break
             known.update(self.translate_segments(list(missing), stats))
-        translated = [self._rebuild(doc, known, sink) for doc, sink in zip(docs, sinks, strict=True)]
+        translated = [
+            self._rebuild(doc, known, sink, where)
+            for doc, sink, where in zip(docs, sinks, wheres, strict=True)
+        ]
         stats.seconds += time.perf_counter() - started
         return translated
 
@@ -154,9 +172,8 @@ class Translator:
             self.memory.put_many(self.key, fresh)
         return {**cached, **fresh}
 
-    def _rebuild(self, doc: Briefing, known: dict[str, str], sink: Warn) -> Briefing:
+    def _rebuild(self, doc: Briefing, known: dict[str, str], sink: Warn, where: Location) -> Briefing:
         reported: set[str] = set()
-        where = Location(doc.meta.source.name if doc.meta.source else None)
 
         def warn(warning: BriefingWarning) -> None:
             # Name the document the warning is about: a batch translates many at once.
@@ -193,6 +210,13 @@ class Translator:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _where(doc: Briefing, name: str | None) -> Location:
+    """Where a document's translation warnings point: the file given, else its recorded source."""
+    if name is not None:
+        return Location(name)
+    return Location(doc.meta.source.name if doc.meta.source else None)
 
 
 def _glossary(
