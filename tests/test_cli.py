@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +53,11 @@ def test_xml_to_xml_is_a_fixed_point(seed_path, tmp_path):  # type: ignore[no-un
         (lambda d: d / "missing.txt", ExitCode.NO_INPUT, "no such file"),
         (lambda d: d, ExitCode.NO_INPUT, "is a directory"),
         (lambda d: _write(d / "junk.txt", bytes(range(256))), ExitCode.BAD_INPUT, "binary file"),
-        (lambda d: _write(d / "bad.txt", b"T\nA[footnoteRef:2] b.\n"), ExitCode.BAD_INPUT, "has no body"),
+        (
+            lambda d: _write(d / "bad.txt", b"T\nA[footnoteRef:2] b. [2: open\n"),
+            ExitCode.BAD_INPUT,
+            "never closed",
+        ),
         (lambda d: _write(d / "bad.xml", b"<briefing"), ExitCode.BAD_INPUT, "malformed XML"),
         (lambda d: _write(d / "old.doc", b"\xd0\xcf\x11\xe0"), ExitCode.BAD_INPUT, "save it as .docx"),
     ],
@@ -116,6 +121,69 @@ def test_traceback_flag_reraises(tmp_path):  # type: ignore[no-untyped-def]
         main(["--traceback", "convert", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x.xml")])
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["convert", "{missing}", "-o", "{out}", "--traceback"],
+        ["convert", "--traceback", "{missing}", "-o", "{out}"],
+        ["translate", "{missing}", "-o", "{out}", "--traceback"],
+        ["validate", "{missing}", "--traceback"],
+        ["batch", "{missing}", "--out", "{dir}", "--traceback"],
+        ["models", "install-file", "{missing}", "--traceback"],
+        ["models", "--traceback", "install-file", "{missing}"],
+    ],
+)
+def test_traceback_flag_after_the_subcommand_reraises(tmp_path, argv):  # type: ignore[no-untyped-def]
+    from toolkit.errors import BriefingError
+
+    paths = {"missing": tmp_path / "nope.txt", "out": tmp_path / "x.xml", "dir": tmp_path / "out"}
+    with pytest.raises(BriefingError):
+        main([a.format(**paths) for a in argv], stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_traceback_flag_is_off_unless_given(tmp_path):  # type: ignore[no-untyped-def]
+    code, _, err = run("convert", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "x.xml"))
+    assert code == ExitCode.NO_INPUT and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["translate", "{seed}", "-o", "{dir}/x.xml", "--from", "nl", "--to", "nl"],
+            "error: source and target language are both 'nl'\n",
+        ),
+        (["validate"], "error: no FILE.xml to validate (briefing validate FILE.xml...)\n"),
+    ],
+)
+def test_an_error_about_no_input_names_no_input(seed_path, tmp_path, argv, line):  # type: ignore[no-untyped-def]
+    code, _, err = run(*(a.format(seed=seed_path, dir=tmp_path) for a in argv))
+    assert code == ExitCode.USAGE
+    assert err == line
+
+
+def test_error_and_warning_text_without_a_location():  # type: ignore[no-untyped-def]
+    from toolkit.errors import BriefingError, BriefingWarning, Location
+
+    assert str(BriefingError("what", hint="do this")) == "what (do this)"
+    assert str(BriefingError("what", path="a.txt", line=3)) == "a.txt:3: what"
+    assert str(BriefingError("what", line=3)) == "<input>:3: what"  # a line of an unnamed input
+    assert str(BriefingWarning("odd")) == "odd"
+    assert str(BriefingWarning("odd", Location("a.docx"))) == "a.docx: odd"
+
+
+def test_validate_schema_path_alone(seed_path, tmp_path):  # type: ignore[no-untyped-def]
+    from toolkit.model.schema import schema_path
+
+    code, out, err = run("validate", "--schema-path")
+    assert (code, out, err) == (0, f"schema: {schema_path()}\n", "")
+    assert Path(out.split(": ", 1)[1].strip()).is_file()
+    good = tmp_path / "good.xml"
+    run("convert", str(seed_path), "-o", str(good))
+    code, out, _ = run("validate", "--schema-path", str(good))
+    assert code == 0 and out.splitlines() == [f"schema: {schema_path()}", f"{good}: valid"]
+
+
 def test_usage_error_and_help():  # type: ignore[no-untyped-def]
     assert run("convert")[0] == ExitCode.USAGE
     code, out, _ = run("--help")
@@ -134,9 +202,24 @@ def test_help_and_xml_convert_import_no_heavy_library(seed_path, tmp_path):  # t
     assert proc.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_python_dash_m_and_console_script_agree(seed_path):  # type: ignore[no-untyped-def]
-    proc = subprocess.run(["briefing", "--version"], capture_output=True, text=True, check=True)
-    assert proc.stdout.startswith("briefing ")
+# This interpreter's own entry point: PATH may hold no `briefing`, or another install's.
+BRIEFING = Path(sys.executable).parent / "briefing"
+
+
+def test_python_dash_m_and_console_script_agree(seed_path, tmp_path):  # type: ignore[no-untyped-def]
+    script = subprocess.run([str(BRIEFING), "--version"], capture_output=True, text=True, check=True)
+    module = subprocess.run(
+        [sys.executable, "-m", "toolkit", "--version"], capture_output=True, text=True, check=True
+    )
+    assert script.stdout.startswith("briefing ") and script.stdout == module.stdout
+
+
+def test_tests_run_without_the_venv_on_path(seed_path):  # type: ignore[no-untyped-def]
+    # What `make test` does: the venv's python, a PATH that does not name the venv.
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    env["PATH"] = "/usr/bin:/bin"
+    proc = subprocess.run([str(BRIEFING), "--version"], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0 and proc.stdout.startswith("briefing ")
 
 
 def test_an_unknown_output_suffix_is_a_usage_error(seed_path, tmp_path):  # type: ignore[no-untyped-def]

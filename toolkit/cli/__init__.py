@@ -13,7 +13,7 @@ import importlib
 import sys
 from typing import TextIO
 
-from toolkit.cli.common import IO
+from toolkit.cli.common import IO, TRACEBACK_HELP, add_traceback_option
 from toolkit.errors import BriefingError, ExitCode
 
 COMMANDS = [
@@ -31,7 +31,7 @@ EPILOG = """exit codes:
   2 usage error              8 network needed but unreachable
   3 input missing/unreadable 9 batch finished with failures
   4 input malformed         10 house style missing or malformed
-  5 validation problems
+  5 validation problems     11 --device not available (no GPU)
 
 Add --traceback to see where an error came from."""
 
@@ -45,12 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--traceback", action="store_true", help="show the Python traceback of an error")
+    parser.add_argument("--traceback", action="store_true", help=TRACEBACK_HELP)
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(name)
         command = module.add_parser(sub)
+        add_traceback_option(command)
         command.set_defaults(run=module.run)
     return parser
 

@@ -25,6 +25,18 @@ class IO:
         self.err.write(f"warning: {warning}\n")
 
 
+TRACEBACK_HELP = "show the Python traceback of an error"
+
+
+def add_traceback_option(parser: argparse.ArgumentParser) -> None:
+    """`--traceback` after the subcommand too, where the error hint suggests adding it.
+
+    SUPPRESS as the default: a subcommand that was not given the flag must not
+    reset the value `briefing --traceback COMMAND` set.
+    """
+    parser.add_argument("--traceback", action="store_true", default=argparse.SUPPRESS, help=TRACEBACK_HELP)
+
+
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
     """Options for reading inputs: format, the heading heuristic, strictness."""
     parser.add_argument(
@@ -50,6 +62,56 @@ def add_heading_options(parser: argparse.ArgumentParser) -> None:
         metavar="LINE|TEXT",
         help="(text input) never make this line a heading; repeatable",
     )
+
+
+OVERWRITE_INPUT = "--overwrite-input"
+
+
+def add_output_options(parser: argparse.ArgumentParser, stdout_note: str = "") -> None:
+    """`-o OUTPUT` and `--overwrite-input`, the explicit consent to replace INPUT with the result."""
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUTPUT",
+        help=f"where to write; - is standard output{stdout_note}. An existing file is replaced "
+        "atomically and keeps its mode; a symlink's target is replaced; a FIFO or device is written to",
+    )
+    parser.add_argument(
+        OVERWRITE_INPUT,
+        action="store_true",
+        help="allow OUTPUT to be INPUT itself (the same file, also through a link); "
+        "without it that is refused with exit code 6",
+    )
+
+
+def check_output(args: argparse.Namespace) -> None:
+    """Refuse, before any work, an output that would replace the input (exit 6)."""
+    from toolkit.atomic import refuse_overwriting_input
+
+    if not args.overwrite_input:
+        refuse_overwriting_input(args.output, args.input, OVERWRITE_INPUT)
+
+
+def output_format(output: str, given: str | None, flag: str) -> str:
+    """The format to write OUTPUT in: `given` (the `flag` option), else from the name.
+
+    A stream with no suffix (`-`, `/dev/stdout`, a FIFO, `>(...)`) gets XML,
+    the canonical format, as `-` always has.
+    """
+    from pathlib import PurePath
+
+    from toolkit import formats
+    from toolkit.atomic import written_in_place
+
+    if given is None and (output == "-" or (not PurePath(output).suffix and written_in_place(output))):
+        given = "xml"
+    try:
+        return formats.format_of(output, given, formats.WRITERS, "write")
+    except BriefingError as exc:
+        if exc.hint:  # the formats table names convert's option
+            exc.hint = exc.hint.replace("--to FORMAT", f"{flag} FORMAT")
+        raise
 
 
 def emit(output: str, data: bytes, io: IO) -> None:

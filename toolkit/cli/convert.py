@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from toolkit.cli.common import IO, add_reading_options, emit
+from toolkit.cli.common import IO, add_output_options, add_reading_options, check_output, emit, output_format
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -15,15 +15,15 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="convert a briefing between text, DOCX, XML and PDF",
         description="Convert a briefing. Formats follow from the file names "
         "(.txt = POI text, .docx, .xml = briefing XML, .pdf); --from/--to override them. "
-        "The output is written atomically: a failed run leaves no file.",
-        epilog="examples:\n  briefing convert seeds/briefing.txt -o dist/briefing.xml\n"
+        "The output is written atomically: a failed run leaves no file, and an existing "
+        "one is only replaced by a complete new one. OUTPUT may not be INPUT (exit 6) "
+        "unless --overwrite-input is given.",
+        epilog="examples:\n  briefing convert seeds/000_22ad20a819696709.txt -o dist/briefing.xml\n"
         "  briefing convert briefing.txt --explain -o - | less",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("input", metavar="INPUT", help="the briefing to read; - reads standard input")
-    parser.add_argument(
-        "-o", "--output", required=True, metavar="OUTPUT", help="where to write; - is standard output"
-    )
+    add_output_options(parser)
     parser.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format: xml, docx or pdf")
     parser.add_argument(
         "--style", metavar="NAME|PATH", help="house style for DOCX and PDF (default: default)"
@@ -36,14 +36,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    from toolkit import formats, render
+    from toolkit import render
 
+    check_output(args)
     doc = read_input(args, io)
-    if args.output == "-":
-        fmt = args.to_format or "xml"
-        formats.format_of("-", fmt, formats.WRITERS, "write")
-    else:
-        fmt = formats.format_of(args.output, args.to_format, formats.WRITERS, "write")
+    fmt = output_format(args.output, args.to_format, "--to")
     data = render(doc, fmt, args.style, warn=io.warn)
     emit(args.output, data, io)
     return 0

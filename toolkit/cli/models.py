@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from toolkit.cli.common import IO
+from toolkit.cli.common import IO, add_traceback_option
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
+    add_traceback_option(common)
     common.add_argument(
         "--models-dir",
         metavar="DIR",

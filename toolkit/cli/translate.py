@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from toolkit.cli.common import IO, add_heading_options, emit
+from toolkit.cli.common import IO, add_heading_options, add_output_options, check_output, emit, output_format
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -16,17 +16,16 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description="Translate a briefing with an installed argos model package, run offline through "
         "CTranslate2. INPUT and OUTPUT may be any format (.txt, .docx, .xml; output also .pdf). "
         "The result is marked as a machine translation. The output is written atomically: "
-        "a failed run leaves no file. Exit code 7: no model is installed for the pair.",
+        "a failed run leaves no file. OUTPUT may not be INPUT (exit 6) unless --overwrite-input "
+        "is given. Exit code 7: no model is installed for the pair; 11: --device cuda without a GPU.",
         epilog="examples:\n"
-        "  briefing translate seeds/briefing.txt -o dist/briefing.en.pdf\n"
+        "  briefing translate seeds/000_22ad20a819696709.txt -o dist/briefing.en.pdf\n"
         "  briefing translate briefing.xml -o briefing.en.xml --beam-size 1 --stats\n\n"
         "install a model first: briefing models install-file translate-nl_en.argosmodel",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("input", metavar="INPUT", help="the briefing to read; - reads standard input")
-    parser.add_argument(
-        "-o", "--output", required=True, metavar="OUTPUT", help="where to write; - is standard output (XML)"
-    )
+    add_output_options(parser, " (XML)")
     parser.add_argument("--from", dest="source", default="nl", metavar="LANG", help="source language (nl)")
     parser.add_argument("--to", dest="target", default="en", metavar="LANG", help="target language (en)")
     parser.add_argument("--input-format", metavar="FORMAT", help="input format: text, docx or xml")
@@ -67,16 +66,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    from toolkit import formats, read, render
+    from toolkit import read, render
     from toolkit.readers.headings import HeadingRules
-    from toolkit.translation import Stats, translate_document
+    from toolkit.translation.pipeline import Stats, Translator
 
-    # Check the output format before the (slow) translation, so a typo fails at once.
-    if args.output == "-":
-        fmt = args.output_format or "xml"
-        formats.format_of("-", fmt, formats.WRITERS, "write")
-    else:
-        fmt = formats.format_of(args.output, args.output_format, formats.WRITERS, "write")
+    # Check the output before the (slow) translation, so a typo fails at once.
+    check_output(args)
+    fmt = output_format(args.output, args.output_format, "--output-format")
     source: Any = sys.stdin.buffer.read() if args.input == "-" else args.input
     doc = read(
         source,
@@ -88,8 +84,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
     stats = Stats()
     cache: Any = False if args.no_cache else (args.cache or True)
     glossary: Any = False if args.no_glossary else args.glossary
-    english = translate_document(
-        doc,
+    with Translator(
         args.source,
         args.target,
         models_dir=args.models_dir,
@@ -100,8 +95,11 @@ def run(args: argparse.Namespace, io: IO) -> int:
         cache=cache,
         glossary=glossary,
         warn=io.warn,
-        stats=stats,
-    )
+    ) as translator:
+        # Warnings name the file the user gave, not the source recorded inside it.
+        english = translator.translate_document(
+            doc, stats, name="<stdin>" if args.input == "-" else args.input
+        )
     data = render(english, fmt, args.style, warn=io.warn)
     emit(args.output, data, io)
     if args.stats:

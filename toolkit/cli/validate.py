@@ -14,17 +14,27 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         help="check briefing XML against the schema",
         description="Check briefing XML files against the RELAX NG schema shipped with the toolkit. "
         "Each problem is printed as FILE:LINE:COL: MESSAGE; the exit code is 5 if any file has one.",
+        epilog="examples:\n  briefing validate dist/*.xml\n  briefing validate --schema-path",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE.xml")
-    parser.add_argument("--schema-path", action="store_true", help="also print where the schema file is")
+    parser.add_argument("files", nargs="*", metavar="FILE.xml")
+    parser.add_argument(
+        "--schema-path",
+        action="store_true",
+        help="print where the schema file is (alone, or before the results)",
+    )
     return parser
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
     from toolkit import read_bytes
-    from toolkit.errors import ExitCode
+    from toolkit.errors import BriefingError, ExitCode
     from toolkit.model.schema import schema_path, validate
 
+    if not args.files and not args.schema_path:
+        raise BriefingError(
+            "no FILE.xml to validate", hint="briefing validate FILE.xml...", code=ExitCode.USAGE
+        )
     if args.schema_path:
         io.out.write(f"schema: {schema_path()}\n")
     worst = ExitCode.OK
