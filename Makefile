@@ -25,16 +25,21 @@ lint: $(BIN)/.installed-test
 	$(BIN)/ruff format --check toolkit tests
 	$(BIN)/mypy
 
+# setuptools explains, on every editable install of a project that maps a
+# folder into its package (styles/ -> toolkit.styles), how such installs
+# work: a notice, not a problem. Only that notice is silenced.
+PIP_INSTALL := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
+
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(PIP_INSTALL) --upgrade pip
+	$(PIP_INSTALL) -e .
 	touch $@
 
 $(BIN)/.installed-test: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PIP_INSTALL) --upgrade pip
+	$(PIP_INSTALL) -e '.[test]'
 	touch $(BIN)/.installed $@
 
 # The real clients: LibreOffice, pandoc and poppler, from Debian's packages.
