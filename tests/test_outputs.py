@@ -389,6 +389,19 @@ def test_a_killed_convert_leaves_a_part_that_the_next_run_removes(seed_path: Pat
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
 
 
+def test_stale_parts_of_a_symlinked_output_are_found_next_to_its_target(
+    seed_path: Path, tmp_path: Path
+) -> None:
+    host = socket.gethostname().replace(".", "_")
+    (tmp_path / "store").mkdir()
+    stale = tmp_path / "store" / f".real.xml.{host}-{_dead_pid()}.k1ll3d00.part"
+    stale.write_bytes(b"half")
+    (tmp_path / "link.xml").symlink_to(tmp_path / "store" / "real.xml")
+    code, _, err = run("convert", str(seed_path), "-o", str(tmp_path / "link.xml"))
+    assert (code, err) == (0, "")
+    assert [p.name for p in (tmp_path / "store").iterdir()] == ["real.xml"]
+
+
 def test_remove_stale_parts_of_a_folder_still_removes_every_dead_writers_part(tmp_path: Path) -> None:
     host = socket.gethostname().replace(".", "_")
     dead = _dead_pid()

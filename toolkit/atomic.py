@@ -30,8 +30,9 @@ def write_atomic(path: str | Path, data: bytes) -> None:
 
     The temporary file lives in the real target's folder, so that the rename
     is atomic on the same file system; a reader, or a run killed halfway,
-    never sees a half-written file. Temporary files that killed writers left
-    for the same target are removed first.
+    never sees a half-written file. (Commands call `remove_stale_parts_for`
+    first; a batch clears its whole folder once instead, which is why this
+    does not scan the folder on every write.)
     """
     target = str(path)
     if written_in_place(target):
@@ -46,7 +47,6 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         raise BriefingError(f"cannot write: {exc.strerror}", path=target, code=ExitCode.OUTPUT) from None
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise BriefingError("is a directory, not a file", path=target, code=ExitCode.OUTPUT)
-    remove_stale_parts(real.parent, real.name)
     # Never more open than the file replaced, not even for the moment before
     # its exact mode is set: a confidential 0600 briefing stays unreadable.
     fd, tmp = _create_part(
@@ -165,6 +165,17 @@ def _owner() -> str:
 
 def _host() -> str:
     return socket.gethostname().replace(".", "_")
+
+
+def remove_stale_parts_for(path: str | Path) -> list[Path]:
+    """Delete the temporary files killed writers on this host left for the output `path`.
+
+    They live next to the real file a symlink points to; a FIFO or device has none.
+    """
+    if written_in_place(str(path)):
+        return []
+    real = Path(os.path.realpath(path))
+    return remove_stale_parts(real.parent, real.name)
 
 
 def remove_stale_parts(folder: str | Path, name: str | None = None) -> list[Path]:

@@ -115,10 +115,14 @@ def output_format(output: str, given: str | None, flag: str) -> str:
 
 
 def emit(output: str, data: bytes, io: IO) -> None:
-    """Write a command's result: atomically to a file, or to stdout for `-`."""
-    from toolkit.atomic import write_atomic
+    """Write a command's result: atomically to a file, or to stdout for `-`.
+
+    Temporary files a killed earlier run left for this output are removed first.
+    """
+    from toolkit.atomic import remove_stale_parts_for, write_atomic
 
     if output != "-":
+        remove_stale_parts_for(output)
         write_atomic(output, data)
         return
     out = getattr(io.out, "buffer", None)
