@@ -280,14 +280,20 @@ class Scanner:
             if i:
                 pieces.append(LineBreak())
             pieces.extend(line.pieces)
-        plain = BREAKS.sub(" ", "".join(p for p in pieces if isinstance(p, str)))
-        children = _inlines(p.note if isinstance(p, _Ref) else p for p in pieces)
+        plain = "".join(p for p in pieces if isinstance(p, str))
+        if "\f" in plain or "\v" in plain:
+            plain = BREAKS.sub(" ", plain)
+        text = _clean(plain)
+        # Most paragraphs hold no tab: spare them the split.
+        columns = (
+            tuple(c for c in map(_clean, plain.split("\t")) if c) if "\t" in plain else (text,) * bool(text)
+        )
         return RawParagraph(
             line=self.where(lines[0].start)[0],
-            children=children,
-            text=_clean(plain),
+            children=_inlines(p.note if isinstance(p, _Ref) else p for p in pieces),
+            text=text,
             lines=len(lines),
-            columns=tuple(c for c in (_clean(c) for c in plain.split("\t")) if c),
+            columns=columns,
         )
 
 
