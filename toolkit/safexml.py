@@ -35,8 +35,9 @@ def parse_xml(data: bytes, path: str | None = None) -> etree._Element:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
-        message = exc.msg.split(" (line", 1)[0] if exc.msg else "malformed XML"
-        raise BriefingError(f"malformed XML: {message}", path=path, line=line, column=column) from None
+        raise BriefingError(
+            f"malformed XML: {_reason(exc.msg)}", path=path, line=line, column=column
+        ) from None
     doctype = root.getroottree().docinfo
     if doctype.doctype or doctype.internalDTD is not None:
         raise _doctype_error(path)
@@ -44,6 +45,23 @@ def parse_xml(data: bytes, path: str | None = None) -> etree._Element:
 
 
 _ROOT_TAG = re.compile(rb"<[A-Za-z_]")
+# libxml2 ends its messages with where it was ("..., line 3, column 7" or
+# "(line 3)"), sometimes after a newline; the error carries the position already.
+_POSITION = re.compile(r"\s*(?:,\s*line \d+(?:, column \d+)?|\(line \d+\))\s*$")
+
+
+def _reason(msg: str | None) -> str:
+    """libxml2's message as one line, without the position it repeats."""
+    text = " ".join((msg or "").split())
+    return one_line(_POSITION.sub("", text).strip()) or "malformed XML"
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """`message` with control characters escaped, for text that came from the input (names, parser words)."""
+    return _CONTROL.sub(lambda m: repr(m.group(0))[1:-1], message)
 
 
 def _doctype_error(path: str | None) -> BriefingError:

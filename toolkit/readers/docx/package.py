@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
 import zlib
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from toolkit.errors import BriefingError
-from toolkit.safexml import parse_xml
+from toolkit.safexml import one_line, parse_xml
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Limits far above any real briefing, far below what hurts the machine.
@@ -24,6 +25,19 @@ STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _SAVE_AS = "open it in Word or LibreOffice and save it as Word Document (.docx)"
+# What zipfile and its decompressors raise for a damaged archive. A header that
+# lies about sizes or offsets makes zipfile seek before the start (ValueError),
+# and bz2 reports a bad stream as OSError; none of it is a bug of ours.
+_DAMAGED_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    OSError,
+)
 
 
 @dataclass(frozen=True)
@@ -44,7 +58,7 @@ class DocxPackage:
             raise self._ole2(data)
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, zlib.error, ValueError, EOFError):
+        except _DAMAGED_ZIP:
             raise BriefingError(
                 "not a DOCX file: it is not a zip archive",
                 path=path,
@@ -66,7 +80,7 @@ class DocxPackage:
         self.main = self._main_document()
 
     def fail(self, message: str, hint: str | None = None) -> BriefingError:
-        return BriefingError(message, path=self.path, hint=hint)
+        return BriefingError(one_line(message), path=self.path, hint=hint)
 
     def bomb(self, name: str, size: int) -> BriefingError:
         return self.fail(
@@ -101,7 +115,7 @@ class DocxPackage:
             with self.zip.open(info) as member:
                 # Read one byte past the limit: declared sizes can lie.
                 data = member.read(MAX_ENTRY_BYTES + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        except _DAMAGED_ZIP as exc:
             raise self.fail(f"damaged zip entry {name}: {exc}") from None
         self.total_read += len(data)
         if len(data) > MAX_ENTRY_BYTES or self.total_read > MAX_TOTAL_BYTES:
@@ -117,7 +131,7 @@ class DocxPackage:
             root = parse_xml(data)
         except BriefingError as exc:
             raise BriefingError(
-                f"{name}: {exc.message}",
+                one_line(f"{name}: {exc.message}"),
                 path=self.path,
                 line=exc.where.line,
                 column=exc.where.column,
