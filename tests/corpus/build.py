@@ -653,6 +653,411 @@ def pd_inhoudsopgave() -> bytes:
     return save(d)
 
 
+def _word_toc_entry(
+    style: str, number: str, text: str, anchor: str, page: str, begin: bool = False, end: bool = False
+) -> str:
+    """A cached TOC entry as Word writes it; an auto-numbered heading's number is text, then a tab."""
+    field_begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        if begin
+        else ""
+    )
+    field_end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if end else ""
+    level = int(style[-1])
+    tabs = (
+        f'<w:tabs><w:tab w:val="left" w:pos="{440 + (level - 1) * 220 + level * 220}"/>'
+        '<w:tab w:val="right" w:leader="dot" w:pos="9062"/></w:tabs>'
+    )
+    noproof = "<w:rPr><w:noProof/></w:rPr>"
+    num = f"<w:r>{noproof}<w:t>{esc(number)}</w:t></w:r><w:r>{noproof}<w:tab/></w:r>" if number else ""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{tabs}<w:rPr><w:noProof/></w:rPr></w:pPr>{field_begin}'
+        f'<w:hyperlink w:anchor="{anchor}" w:history="1">{num}<w:r>{noproof}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+        f"<w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:tab/></w:r>"
+        f'<w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:instrText xml:space="preserve"> PAGEREF {anchor} \\h </w:instrText></w:r>'
+        f'<w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:t>{page}</w:t></w:r>"
+        f'<w:r><w:rPr><w:noProof/><w:webHidden/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>'
+        f"</w:hyperlink>{field_end}</w:p>"
+    )
+
+
+def _bookmarked(bid: int, name: str, content: str) -> str:
+    return f'<w:bookmarkStart w:id="{bid}" w:name="{name}"/>{content}<w:bookmarkEnd w:id="{bid}"/>'
+
+
+def _toc_styles(d: docx.document.Document) -> None:
+    for level in (1, 2, 3):
+        add_style(
+            d,
+            f'<w:style {{ns}} w:type="paragraph" w:styleId="TOC{level}"><w:name w:val="toc {level}"/>'
+            f'<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:autoRedefine/><w:uiPriority w:val="39"/><w:unhideWhenUsed/>'
+            f'<w:pPr><w:spacing w:after="100"/><w:ind w:left="{(level - 1) * 220}"/></w:pPr></w:style>',
+        )
+
+
+def _field(instr: str, result: str) -> str:
+    return f'<w:fldSimple w:instr=" {instr} "><w:r><w:rPr><w:noProof/></w:rPr><w:t>{result}</w:t></w:r></w:fldSimple>'
+
+
+def _bullets(d: docx.document.Document, num_id: int) -> None:
+    """A bullet list definition, as Word writes one for List Paragraph items."""
+    numbering = d.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{num_id}"><w:multiLevelType w:val="hybridMultilevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol" w:hint="default"/></w:rPr></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num xmlns:w="{W}" w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
+    )
+
+
+def _list_item(text: str, num_id: int) -> str:
+    return para(
+        t(text), "ListParagraph", f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+    )
+
+
+BOLD = '<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+
+
+def pd_agenda_europese_raad() -> bytes:
+    """Word's TOC field over headings numbered by the heading styles' own list; a Bijlage without number."""
+    d = new_document("Geannoteerde agenda Europese Raad 21-22 maart 2024")
+    add_note_styles(d)
+    settings_note_pr(d, ("-1", "0"))
+    _toc_styles(d)
+    numbering = d.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading{i + 1}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="{432 + i * 144}" w:hanging="{432 + i * 144}"/></w:pPr></w:lvl>'
+        for i, text in enumerate(("%1.", "%1.%2", "%1.%2.%3"))
+    )
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="20"><w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W}" w:numId="20"><w:abstractNumId w:val="20"/></w:num>'))
+    for i in range(3):  # Word's "list linked to the heading styles": the number lives in the style
+        ppr = d.styles[f"Heading {i + 1}"].element.find(f"{{{W}}}pPr")
+        ppr.find(f"{{{W}}}keepLines").addnext(
+            parse_xml(
+                f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{i}"/><w:numId w:val="20"/></w:numPr>'
+                if i
+                else f'<w:numPr xmlns:w="{W}"><w:numId w:val="20"/></w:numPr>'
+            )
+        )
+    _bullets(d, 21)
+    sect = d.sections[0]
+    sect.header.paragraphs[0].text = "Ministerie van Buitenlandse Zaken"
+    footer = sect.footer.paragraphs[0]
+    footer.add_run("Geannoteerde agenda Europese Raad | Pagina ")
+    footer._p.append(
+        parse_xml(f'<w:fldSimple {NSDECL} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+    )
+    toc = [
+        ("TOC1", "1.", "Inleiding", "1"),
+        ("TOC1", "2.", "Oekraïne", "1"),
+        ("TOC2", "2.1", "Militaire steun", "1"),
+        ("TOC2", "2.2", "Oekraïnefaciliteit", "2"),
+        ("TOC1", "3.", "Midden-Oosten", "2"),
+        ("TOC1", "4.", "Veiligheid en defensie", "2"),
+        ("TOC2", "4.1", "Defensie-industrie", "2"),
+        ("TOC3", "4.1.1", "Financiering", "3"),
+        ("TOC1", "5.", "Uitbreiding", "3"),
+        ("TOC1", "", "Bijlage 1: Overzicht van verwachte conclusies", "4"),
+    ]
+    anchors = [f"_Toc16123{4500 + i}" for i in range(len(toc))]
+    entries = "".join(
+        _word_toc_entry(style, number, text, anchors[i], page, begin=i == 0, end=i == len(toc) - 1)
+        for i, (style, number, text, page) in enumerate(toc)
+    )
+
+    def heading(i: int, level: int, content: str, ppr: str = "") -> str:
+        return para(_bookmarked(10 + i, anchors[i], content), f"Heading{level}", ppr)
+
+    caption = t("Tabel ") + _field("SEQ Tabel \\* ARABIC", "1") + t(": Voorgestelde financiering EDIP")
+    body_append(
+        d,
+        para(t("Geannoteerde agenda Europese Raad van 21 en 22 maart 2024"), "Title")
+        + para(t("Inhoud"), "TOCHeading")
+        + entries
+        + para('<w:r><w:br w:type="page"/></w:r>')
+        + heading(0, 1, t("Inleiding"))
+        + para(
+            t("Op 21 en 22 maart 2024 vindt in Brussel de Europese Raad plaats.")
+            + fn("2")
+            + t(" Op de agenda staan Oekraïne, het Midden-Oosten, veiligheid en defensie en uitbreiding.")
+        )
+        + heading(1, 1, t("Oekraïne"))
+        + heading(2, 2, t("Militaire steun"))
+        + para(t("De Europese Raad bespreekt de voortgang van de militaire steun. Prioriteit hebben:"))
+        + _list_item("munitie", 21)
+        + _list_item("luchtverdediging", 21)
+        + heading(3, 2, t("Oekraïnefaciliteit"))
+        + para(t("De eerste betalingen uit de Oekraïnefaciliteit worden in maart verwacht.") + fn("3"))
+        + heading(4, 1, t("Midden-Oosten"))
+        + para(t("De Europese Raad spreekt over de situatie in Gaza en de dreiging van regionale escalatie."))
+        + para(BOLD.format("Let op"))
+        + para(t("De conclusies over het Midden-Oosten worden mogelijk pas tijdens de Raad zelf afgerond."))
+        + heading(5, 1, t("Veiligheid en defensie"))
+        + heading(6, 2, t("Defensie-industrie"))
+        + para(t("De Commissie presenteerde op 5 maart de strategie voor de Europese defensie-industrie."))
+        + heading(7, 3, t("Financiering"))
+        + table(
+            [
+                [para(BOLD.format("Instrument")), para(BOLD.format("Bedrag (mln euro)"))],
+                [para(t("EDIP 2025-2027")), para(t("1.500"))],
+                [para(t("Europese Vredesfaciliteit")), para(t("5.000"))],
+            ]
+        )
+        + para(caption, "Caption")
+        + para(t("Bron: Europese Commissie, COM(2024) 150"))
+        + heading(8, 1, t("Uitbreiding") + fn("4"))
+        + para(
+            t(
+                "De Europese Raad kan besluiten tot opening van de toetredingsonderhandelingen met Bosnië en Herzegovina."
+            )
+        )
+        + heading(
+            9,
+            1,
+            t("Bijlage 1: Overzicht van verwachte conclusies"),
+            '<w:pageBreakBefore/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr><w:ind w:left="0" w:firstLine="0"/>',
+        )
+        + table(
+            [
+                [para(BOLD.format("Onderwerp")), para(BOLD.format("Verwachte conclusie"))],
+                [para(t("Oekraïne")), para(t("Steun zolang als nodig"))],
+                [para(t("Uitbreiding")), para(t("Opening onderhandelingen"))],
+            ]
+        ),
+    )
+    first_row = d.tables[-1]._tbl.tr_lst[0]
+    first_row.get_or_add_trPr().append(parse_xml(f'<w:tblHeader xmlns:w="{W}"/>'))
+    notes = [
+        Note("2", [note_text("Kamerstuk 21501-20, nr. 2010.")]),
+        Note("3", [note_text("Verordening (EU) 2024/792.")]),
+        Note("4", [note_text("Zie ook het uitbreidingspakket van november 2023.")]),
+    ]
+    attach_notes(d, "footnote", notes_xml("footnote", notes))
+    return save(d)
+
+
+def _header_lines(part: docx.section._BaseHeaderFooter, lines: Sequence[tuple[str, bool]]) -> None:
+    """Header or footer paragraphs; bold lines are the labels of the sender column."""
+    first = True
+    for text, bold in lines:
+        p = part.paragraphs[0] if first else part.add_paragraph()
+        first = False
+        p.add_run(text).bold = bold or None
+
+
+def pd_kamerbrief_word() -> bytes:
+    """A Kamerbrief as Word writes it: sender column in the first-page header, tabbed header block, signatures in a table."""
+    d = new_document("Kamerbrief over Georgië")
+    add_note_styles(d)
+    settings_note_pr(d, ("-1", "0"))
+    sect = d.sections[0]
+    sect.different_first_page_header_footer = True
+    _header_lines(
+        sect.first_page_header,
+        [
+            ("Ministerie van Buitenlandse Zaken", True),
+            ("Directie Oost-Europa", True),
+            ("Rijnstraat 8", False),
+            ("2515 XP Den Haag", False),
+            ("Postbus 20061", False),
+            ("2500 EB Den Haag", False),
+            ("Nederland", False),
+            ("www.rijksoverheid.nl", False),
+            ("Ons kenmerk", True),
+            ("BZ2409876", False),
+            ("Uw kenmerk", True),
+            ("2024Z05011", False),
+        ],
+    )
+    _header_lines(
+        sect.header,
+        [
+            ("Directie Oost-Europa", True),
+            ("Datum", True),
+            ("3 april 2024", False),
+            ("Ons kenmerk", True),
+            ("BZ2409876", False),
+        ],
+    )
+    for footer in (sect.first_page_footer, sect.footer):
+        p = footer.paragraphs[0]
+        p.add_run("Pagina ")
+        p._p.append(
+            parse_xml(f'<w:fldSimple {NSDECL} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+        )
+        p.add_run(" van ")
+        p._p.append(
+            parse_xml(f'<w:fldSimple {NSDECL} w:instr=" NUMPAGES "><w:r><w:t>2</w:t></w:r></w:fldSimple>')
+        )
+    small = '<w:r><w:rPr><w:sz w:val="13"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+    tabs = '<w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs>'
+    signature = "<w:pPr><w:keepNext/></w:pPr>"
+    body_append(
+        d,
+        para(small.format("> Retouradres Postbus 20061 2500 EB  Den Haag"))
+        + para(t("Aan de Voorzitter van de Tweede Kamer"))
+        + para(t("der Staten-Generaal"))
+        + para(t("Prinses Irenestraat 6"))
+        + para(t("2595 BD  Den Haag"))
+        + para("")
+        + para(t("Datum") + "<w:r><w:tab/></w:r>" + t("3 april 2024"), ppr=tabs)
+        + para(
+            t("Betreft")
+            + "<w:r><w:tab/></w:r>"
+            + t("Reactie op verzoek van de commissie over de situatie in Georgië"),
+            ppr=tabs,
+        )
+        + para("")
+        + para(t("Geachte voorzitter,"))
+        + para(
+            t(
+                "Met deze brief reageer ik op het verzoek van de vaste commissie voor Buitenlandse Zaken van 14 maart 2024"
+            )
+            + fn("2")
+            + t(" om een appreciatie van de politieke situatie in Georgië.")
+        )
+        + para(t("Politieke situatie"), "Heading1")
+        + para(
+            t(
+                "Georgië kreeg in december 2023 de status van kandidaat-lidstaat van de Europese Unie. Sindsdien is de politieke polarisatie toegenomen."
+            )
+        )
+        + para(t("Wet op buitenlandse invloed") + fn("3"), "Heading2")
+        + para(
+            t(
+                "Het parlement heeft het wetsvoorstel over de transparantie van buitenlandse invloed opnieuw ingediend."
+            )
+        )
+        + para(t("Gevolgen voor het toetredingsproces"), "Heading1")
+        + para(t("De Europese Commissie heeft negen stappen geformuleerd die Georgië moet zetten."))
+        + table(
+            [
+                [para(t("Stappen uit de aanbeveling"), "Heading2"), para(t("Stand van zaken"), "Heading2")],
+                [para(t("polarisatie tegengaan")), para(t("geen voortgang"))],
+                [para(t("desinformatie bestrijden")), para(t("beperkte voortgang"))],
+            ]
+        )
+        + para(t("Tot slot"), "Heading1")
+        + para(
+            t(
+                "Het kabinet zal uw Kamer informeren over de uitkomst van de Raad Buitenlandse Zaken van 22 april."
+            )
+        )
+        + para("")
+        + table(
+            [
+                [
+                    para(t("De minister van Buitenlandse Zaken,"), ppr=signature)
+                    + para("")
+                    + para("")
+                    + para(t("J.A. de Wit")),
+                    para(
+                        t("De minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,"), ppr=signature
+                    )
+                    + para("")
+                    + para("")
+                    + para(t("E.M. Bakker")),
+                ]
+            ]
+        ),
+    )
+    sig = d.tables[-1]._tbl
+    sig.tblPr.remove(sig.tblPr.find(f"{{{W}}}tblStyle"))
+    notes = [
+        Note("2", [note_text("Brief van de commissie met kenmerk 2024Z05011.")]),
+        Note("3", [note_text("In Georgië bekend als de ‘agentenwet’.")]),
+    ]
+    attach_notes(d, "footnote", notes_xml("footnote", notes))
+    return save(d)
+
+
+def pd_kamervragen_word() -> bytes:
+    """Answers to parliamentary questions with no heading styles at all: bold labels, questions, answers."""
+    d = new_document("Antwoorden Kamervragen over de aanhouding van een Nederlander in Venezuela")
+    add_note_styles(d)
+    settings_note_pr(d, ("-1", "0"))
+    _bullets(d, 31)
+    d.sections[0].header.paragraphs[0].text = "2024Z05678"
+    qa = [
+        (
+            "Bent u bekend met het bericht ‘Nederlander vastgehouden in Caracas’?",
+            [para(t("Ja."))],
+            "2",
+        ),
+        (
+            "Sinds wanneer is het ministerie op de hoogte van de aanhouding, en is er consulaire bijstand verleend?",
+            [
+                para(
+                    t(
+                        "Het ministerie is op 2 maart 2024 door de familie geïnformeerd. De ambassade in Caracas heeft sindsdien:"
+                    )
+                ),
+                _list_item("contact met de betrokkene", 31),
+                _list_item("contact met de advocaat", 31),
+            ],
+            "",
+        ),
+        (
+            "Heeft de ambassade toegang gekregen tot de betrokkene?",
+            [
+                para(
+                    t(
+                        "Nog niet. De Venezolaanse autoriteiten hebben een verzoek om consulaire toegang nog niet gehonoreerd."
+                    )
+                ),
+                para(BOLD.format("Toelichting")),
+                para(
+                    t("Venezuela is partij bij het Verdrag van Wenen inzake consulaire betrekkingen.")
+                    + fn("3")
+                ),
+            ],
+            "",
+        ),
+    ]
+    blocks = para(
+        BOLD.format(
+            "Antwoorden van de minister van Buitenlandse Zaken op vragen van het lid Paternotte (D66) over de aanhouding van een Nederlander in Venezuela (ingezonden 8 maart 2024)."
+        )
+    )
+    for i, (question, answer, note) in enumerate(qa, start=1):
+        blocks += para(BOLD.format(f"Vraag {i}"))
+        blocks += para(t(question) + (fn(note) if note else ""))
+        blocks += para(BOLD.format(f"Antwoord {i}"))
+        blocks += "".join(answer)
+    blocks += para(BOLD.format("Vraag 4 en 5"))
+    blocks += para(t("Welke stappen gaat u zetten? Bent u bereid de Kamer op de hoogte te houden?"))
+    blocks += para(BOLD.format("Antwoord 4 en 5"))
+    blocks += para(
+        t(
+            "Het kabinet blijft zich op alle niveaus inzetten voor consulaire toegang en houdt uw Kamer op de hoogte."
+        )
+    )
+    body_append(d, blocks)
+    notes = [
+        Note("2", [note_text("De Telegraaf, 6 maart 2024.")]),
+        Note("3", [note_text("Artikel 36 van het Verdrag van Wenen, Trb. 1965, 40.")]),
+    ]
+    attach_notes(d, "footnote", notes_xml("footnote", notes))
+    return save(d)
+
+
 # --------------------------------------------------------------------------- zip + lxml
 
 
@@ -698,8 +1103,15 @@ def _core(title: str) -> str:
 
 
 def _package(
-    document: str, styles: str, notes: dict[str, bytes], title: str, absolute: bool = False
+    document: str,
+    styles: str,
+    notes: dict[str, bytes],
+    title: str,
+    absolute: bool = False,
+    extra: Sequence[tuple[str, str, str, str, str]] = (),
+    sect: str = "",
 ) -> bytes:
+    """A minimal package; `extra` parts of word/ are (relationship id, type, part name, content type, XML)."""
     doc_ct = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     prefix = "/word/" if absolute else ""
     rels = [("rId1", f"{R}/styles", f"{prefix}styles.xml")]
@@ -710,6 +1122,9 @@ def _package(
     for i, kind in enumerate(notes, start=2):
         rels.append((f"rId{i}", f"{R}/{kind}s", f"{prefix}{kind}s.xml"))
         overrides[f"word/{kind}s.xml"] = f"{doc_ct}.{kind}s+xml"
+    for rid, rtype, pname, ctype, _xml in extra:
+        rels.append((rid, f"{R}/{rtype}", f"{prefix}{pname}"))
+        overrides[f"word/{pname}"] = ctype
     overrides["docProps/core.xml"] = "application/vnd.openxmlformats-package.core-properties+xml"
     parts: dict[str, bytes | str] = {
         "[Content_Types].xml": _content_types(overrides),
@@ -725,7 +1140,7 @@ def _package(
         ),
         "word/document.xml": (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NSDECL}><w:body>{document}'
-            '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+            f'<w:sectPr>{sect}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
         ),
         "word/_rels/document.xml.rels": _rels(rels),
         "word/styles.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NSDECL}>{styles}</w:styles>',
@@ -733,6 +1148,8 @@ def _package(
     }
     for kind, blob in notes.items():
         parts[f"word/{kind}s.xml"] = blob
+    for _rid, _rtype, pname, _ctype, xml in extra:
+        parts[f"word/{pname}"] = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{xml}'
     return _zip(parts)
 
 
@@ -827,6 +1244,176 @@ def zx_alleen_eindnoten() -> bytes:
     ]
     blob = notes_xml("endnote", notes, None, text_style="", ref_style="")
     return _package(document, "", {"endnote": blob}, "Verslag Europese Raad 21-22 maart 2024")
+
+
+def zx_inzet_avvn() -> bytes:
+    """Dutch Word: a TOC over typed numbers (Inhopg1-3), a custom heading style based on Kop 1, header and footer."""
+    vm = "Voetnootmarkering"
+    styles = (
+        _style("Standaard", "Normal", '<w:rPr><w:sz w:val="19"/></w:rPr>', default=True)
+        + _style(
+            "Titel",
+            "Title",
+            '<w:basedOn w:val="Standaard"/><w:next w:val="Standaard"/><w:rPr><w:b/><w:sz w:val="32"/></w:rPr>',
+        )
+        + "".join(
+            _style(
+                f"Kop{n}",
+                f"heading {n}",
+                f'<w:basedOn w:val="Standaard"/><w:next w:val="Standaard"/><w:link w:val="Kop{n}Char"/><w:qFormat/>'
+                f'<w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="{n - 1}"/></w:pPr><w:rPr><w:b/></w:rPr>',
+            )
+            for n in (1, 2, 3)
+        )
+        + _style(
+            "Kopzondernummer",
+            "Kop zonder nummer",
+            '<w:basedOn w:val="Kop1"/><w:next w:val="Standaard"/><w:qFormat/><w:pPr><w:pageBreakBefore/></w:pPr>',
+        )
+        + _style(
+            "Kopvaninhoudsopgave",
+            "TOC Heading",
+            '<w:basedOn w:val="Kop1"/><w:next w:val="Standaard"/><w:uiPriority w:val="39"/><w:unhideWhenUsed/><w:qFormat/>'
+            '<w:pPr><w:outlineLvl w:val="9"/></w:pPr>',
+        )
+        + "".join(
+            _style(
+                f"Inhopg{n}",
+                f"toc {n}",
+                f'<w:basedOn w:val="Standaard"/><w:next w:val="Standaard"/><w:autoRedefine/><w:uiPriority w:val="39"/>'
+                f'<w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9060"/></w:tabs><w:spacing w:after="100"/>'
+                f'<w:ind w:left="{(n - 1) * 190}"/></w:pPr>',
+            )
+            for n in (1, 2, 3)
+        )
+        + _style(
+            "Bijschrift",
+            "caption",
+            '<w:basedOn w:val="Standaard"/><w:next w:val="Standaard"/><w:rPr><w:i/><w:sz w:val="16"/></w:rPr>',
+        )
+        + _style("Koptekst", "header", '<w:basedOn w:val="Standaard"/>')
+        + _style("Voettekst", "footer", '<w:basedOn w:val="Standaard"/>')
+        + _style(
+            "Voetnoottekst",
+            "footnote text",
+            '<w:basedOn w:val="Standaard"/><w:rPr><w:sz w:val="13"/></w:rPr>',
+        )
+        + _style(
+            "Voetnootmarkering",
+            "footnote reference",
+            '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>',
+            "character",
+        )
+        + _style("Tabelraster", "Table Grid", "", "table")
+    )
+    toc = [
+        ("Inhopg1", "1. Inleiding", "1"),
+        ("Inhopg1", "2. Prioriteiten", "1"),
+        ("Inhopg2", "2.1 Vrede en veiligheid", "1"),
+        ("Inhopg3", "a. Oekraïne", "1"),
+        ("Inhopg3", "b. Midden-Oosten", "2"),
+        ("Inhopg2", "2.2 Mensenrechten", "2"),
+        ("Inhopg1", "3. Hervorming van de Verenigde Naties", "2"),
+        ("Inhopg1", "Bijlage: Nederlandse kandidaturen", "3"),
+    ]
+    anchors = [f"_Toc17654{3200 + i}" for i in range(len(toc))]
+    entries = ""
+    for i, (style, text, page) in enumerate(toc):
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            if i == 0
+            else ""
+        )
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if i == len(toc) - 1 else ""
+        entries += (
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{begin}<w:hyperlink w:anchor="{anchors[i]}" w:history="1">'
+            f"{t(text)}<w:r><w:tab/></w:r>"
+            f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF {anchors[i]} \\h </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{t(page)}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            f"</w:hyperlink>{end}</w:p>"
+        )
+
+    def kop(i: int, style: str, content: str) -> str:
+        return para(
+            f'<w:bookmarkStart w:id="{i}" w:name="{anchors[i]}"/>{content}<w:bookmarkEnd w:id="{i}"/>', style
+        )
+
+    bold = '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>'
+    dash = "<w:r><w:t>–</w:t></w:r><w:r><w:tab/></w:r>"
+    hanging = '<w:ind w:left="284" w:hanging="284"/>'
+    grid = '<w:tblPr><w:tblStyle w:val="Tabelraster"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4530"/><w:gridCol w:w="4530"/></w:tblGrid>'
+
+    def row(cells: Sequence[str], header: bool = False) -> str:
+        trpr = "<w:trPr><w:tblHeader/></w:trPr>" if header else ""
+        return f"<w:tr>{trpr}" + "".join(f"<w:tc>{c}</w:tc>" for c in cells) + "</w:tr>"
+
+    document = (
+        para(t("Nederlandse inzet voor de 79e Algemene Vergadering van de Verenigde Naties"), "Titel")
+        + para(t("Inhoudsopgave"), "Kopvaninhoudsopgave")
+        + entries
+        + kop(0, "Kop1", t("1. Inleiding"))
+        + para(
+            t("Op 10 september 2024 opent de 79e Algemene Vergadering van de Verenigde Naties in New York.")
+            + fn("1", vm)
+            + t(" Met deze brief informeert het kabinet uw Kamer over de Nederlandse inzet.")
+        )
+        + kop(1, "Kop1", t("2. Prioriteiten"))
+        + kop(2, "Kop2", t("2.1 Vrede en veiligheid"))
+        + kop(3, "Kop3", t("a. Oekraïne"))
+        + para(
+            t(
+                "Nederland blijft zich inzetten voor een rechtvaardige en duurzame vrede in Oekraïne, gebaseerd op het VN-Handvest."
+            )
+        )
+        + kop(4, "Kop3", t("b. Midden-Oosten"))
+        + para(
+            t(
+                "Het kabinet steunt de inspanningen van de secretaris-generaal voor een humanitair staakt-het-vuren."
+            )
+        )
+        + kop(5, "Kop2", t("2.2 Mensenrechten"))
+        + para(t("Nederland zet zich in het bijzonder in voor:"))
+        + para(dash + t("vrijheid van meningsuiting"), ppr=hanging)
+        + para(dash + t("gelijke rechten van LHBTIQ+-personen"), ppr=hanging)
+        + kop(6, "Kop1", t("3. Hervorming van de Verenigde Naties") + fn("2", vm))
+        + para(t("De Top van de Toekomst van 22 en 23 september moet leiden tot een Pact voor de Toekomst."))
+        + para(bold.format("Conclusie"))
+        + para(
+            t(
+                "Het kabinet steunt een ambitieus Pact, met aandacht voor de hervorming van de Veiligheidsraad."
+            )
+        )
+        + kop(7, "Kopzondernummer", t("Bijlage: Nederlandse kandidaturen"))
+        + f"<w:tbl>{grid}"
+        + row([para(bold.format("Orgaan")), para(bold.format("Periode"))], header=True)
+        + row([para(t("Mensenrechtenraad")), para(t("2026-2028"))])
+        + row([para(t("ECOSOC")), para(t("2025-2027"))])
+        + "</w:tbl>"
+        + para(t("Tabel 1 Kandidaturen van het Koninkrijk"), "Bijschrift")
+        + para(t("Bron: Ministerie van Buitenlandse Zaken"))
+    )
+    notes = [
+        Note("1", [note_text("Zie ook de Kamerbrief van 14 juni 2024, Kamerstuk 26150, nr. 220.")]),
+        Note("2", [note_text("A/RES/79/1.")]),
+    ]
+    blob = notes_xml("footnote", notes, ("-1", "0"), text_style="Voetnoottekst", ref_style=vm)
+    hdr_ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
+    header = f"<w:hdr {NSDECL}>{para(t('Ministerie van Buitenlandse Zaken'), 'Koptekst')}</w:hdr>"
+    footer = (
+        f"<w:ftr {NSDECL}>{para(t('Inzet 79e AVVN') + '<w:r><w:tab/></w:r>' + t('1'), 'Voettekst')}</w:ftr>"
+    )
+    return _package(
+        document,
+        styles,
+        {"footnote": blob},
+        "Inzet AVVN",
+        extra=[
+            ("rIdHdr1", "header", "header1.xml", hdr_ct.format("header"), header),
+            ("rIdFtr1", "footer", "footer1.xml", hdr_ct.format("footer"), footer),
+        ],
+        sect='<w:headerReference w:type="default" r:id="rIdHdr1"/><w:footerReference w:type="default" r:id="rIdFtr1"/>',
+    )
 
 
 # --------------------------------------------------------------------------- external producers
@@ -926,6 +1513,69 @@ DOCS: dict[str, Doc] = {
         ],
         lambda: libreoffice("lo_html_verslag"),
     ),
+    "lo_staat_van_de_unie": Doc(
+        "libreoffice",
+        [
+            "title-style",
+            "subtitle",
+            "toc-libreoffice-index",
+            "numbered-headings-via-numbering",
+            "headings-three-levels",
+            "heading-followed-by-subheading",
+            "unnumbered-appendix-heading",
+            "heading-before-table",
+            "caption",
+            "source-line",
+            "table-header-row",
+            "lists-two-items",
+            "header-footer",
+        ],
+        lambda: libreoffice("lo_staat_van_de_unie"),
+    ),
+    "lo_kamerbrief_briefhoofd": Doc(
+        "libreoffice",
+        [
+            "no-title-style",
+            "title-from-core",
+            "address-block",
+            "header-block-in-table",
+            "sender-column-in-table",
+            "unnumbered-headings",
+            "heading-followed-by-subheading",
+            "short-bold-line",
+            "lists-two-items",
+            "signature-block",
+            "header-footer",
+        ],
+        lambda: libreoffice("lo_kamerbrief_briefhoofd"),
+    ),
+    "lo_verslag_agendapunten": Doc(
+        "libreoffice",
+        [
+            "title-style",
+            "outline-level-via-custom-style",
+            "heading-followed-by-subheading",
+            "heading-in-table-cell",
+            "lists-bulleted-numbered",
+            "short-bold-line",
+            "table-notes-in-cells",
+        ],
+        lambda: libreoffice("lo_verslag_agendapunten"),
+    ),
+    "lo_html_kamervragen": Doc(
+        "libreoffice",
+        [
+            "html-source",
+            "no-title-style",
+            "title-from-core",
+            "kamervragen",
+            "question-number-headings",
+            "short-bold-line",
+            "lists-two-items",
+            "table-header-row",
+        ],
+        lambda: libreoffice("lo_html_kamervragen"),
+    ),
     "pandoc_agenda_rbz": Doc(
         "pandoc",
         [
@@ -956,6 +1606,40 @@ DOCS: dict[str, Doc] = {
             "non-contiguous-ids",
         ],
         lambda: pandoc("pandoc_zonder_titel"),
+    ),
+    "pandoc_verslag_so": Doc(
+        "pandoc",
+        [
+            "title-style",
+            "numbered-headings-in-text",
+            "roman-numbered-headings",
+            "headings-three-levels",
+            "heading-followed-by-subheading",
+            "question-headings",
+            "note-in-heading",
+            "signature-block",
+            "caption",
+            "source-line",
+            "short-bold-line",
+            "lists-two-items",
+            "table-header-row",
+        ],
+        lambda: pandoc("pandoc_verslag_so"),
+    ),
+    "pandoc_bnc_fiche": Doc(
+        "pandoc",
+        [
+            "title-style",
+            "toc-without-entries",
+            "numbered-headings-in-text",
+            "heading-number-tab",
+            "short-body-after-heading",
+            "unnumbered-appendix-heading",
+            "heading-before-table",
+            "definition-list",
+            "lists-two-items",
+        ],
+        lambda: pandoc("pandoc_bnc_fiche", "--number-sections", "--toc", "--metadata=toc-title:Inhoud"),
     ),
     "pd_titel_noot": Doc(
         "python-docx",
@@ -1047,6 +1731,58 @@ DOCS: dict[str, Doc] = {
         ],
         pd_inhoudsopgave,
     ),
+    "pd_agenda_europese_raad": Doc(
+        "python-docx",
+        [
+            "title-style",
+            "toc-with-cached-entries",
+            "toc-entry-number-tab",
+            "toc-heading-outline-9",
+            "numbered-headings-via-style-numbering",
+            "headings-three-levels",
+            "heading-followed-by-subheading",
+            "heading-before-table",
+            "note-in-heading",
+            "unnumbered-appendix-heading",
+            "caption",
+            "source-line",
+            "short-bold-line",
+            "lists-two-items",
+            "table-header-row",
+            "header-footer",
+        ],
+        pd_agenda_europese_raad,
+    ),
+    "pd_kamerbrief_word": Doc(
+        "python-docx",
+        [
+            "no-title-style",
+            "title-from-core",
+            "first-page-header",
+            "sender-column-in-header",
+            "address-block",
+            "header-block-with-tabs",
+            "unnumbered-headings",
+            "note-in-heading",
+            "heading-in-table-cell",
+            "signature-block-in-table",
+            "header-footer",
+        ],
+        pd_kamerbrief_word,
+    ),
+    "pd_kamervragen_word": Doc(
+        "python-docx",
+        [
+            "no-title-style",
+            "title-from-core",
+            "no-headings",
+            "kamervragen",
+            "short-bold-line",
+            "lists-two-items",
+            "header-footer",
+        ],
+        pd_kamervragen_word,
+    ),
     "zx_nederlandse_word": Doc(
         "zip-lxml",
         [
@@ -1076,6 +1812,28 @@ DOCS: dict[str, Doc] = {
             "outline-level-9-body-text",
         ],
         zx_alleen_eindnoten,
+    ),
+    "zx_inzet_avvn": Doc(
+        "zip-lxml",
+        [
+            "dutch-word-style-ids",
+            "title-style",
+            "toc-with-cached-entries",
+            "toc-heading-outline-9",
+            "numbered-headings-in-text",
+            "headings-three-levels",
+            "heading-followed-by-subheading",
+            "heading-via-custom-style-based-on-heading",
+            "note-in-heading",
+            "typed-dash-list",
+            "short-bold-line",
+            "heading-before-table",
+            "caption",
+            "source-line",
+            "table-header-row",
+            "header-footer",
+        ],
+        zx_inzet_avvn,
     ),
 }
 
