@@ -1,0 +1,139 @@
+"""The JSON and file endpoints under /api."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from toolkit import __version__, formats
+from toolkit.errors import BriefingError, ExitCode
+from toolkit.serve import work
+from toolkit.serve.jobs import Job, Output, Runner, Spec, check_formats
+from toolkit.serve.problems import RequestError
+from toolkit.serve.upload import Form, read_form
+
+LATER_INPUTS = {".xlf": "reading XLIFF is not available yet; it comes with post-editing"}
+
+
+def runner(request: Request) -> Runner:
+    return request.app.state.runner  # type: ignore[no-any-return]
+
+
+async def convert(request: Request) -> Response:
+    """POST /api/convert: one upload to one format, in its own language or translated to `lang`."""
+    form = await read_form(request, request.app.state.config.max_upload_bytes)
+    to = form.all("to")
+    if len(to) != 1:
+        raise RequestError("give exactly one output format: to=pdf, docx or xml", status=400)
+    lang = form.get("lang")
+    job = Job(spec(form, check_formats(to), (lang,) if lang else ()))
+    await runner(request).run(job)
+    if job.error is not None:
+        raise job.error
+    output = job.outputs[0]
+    return file_response(output, job.warnings)
+
+
+async def start_job(request: Request) -> JSONResponse:
+    """POST /api/jobs: the page's conversion, several formats and languages, polled for progress."""
+    form = await read_form(request, request.app.state.config.max_upload_bytes)
+    langs = tuple(dict.fromkeys(form.all("lang"))) or ("nl",)
+    job = runner(request).start(Job(spec(form, check_formats(form.all("to")), langs)))
+    return JSONResponse(job.as_json(), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
+
+
+async def job_status(request: Request) -> JSONResponse:
+    """GET /api/jobs/ID: state, progress, download links, warnings or the error."""
+    return JSONResponse(runner(request).get(request.path_params["job"]).as_json())
+
+
+async def job_file(request: Request) -> Response:
+    """GET /api/jobs/ID/files/N: one of a finished job's files."""
+    job = runner(request).get(request.path_params["job"])
+    index = request.path_params["index"]
+    if not 0 <= index < len(job.outputs):
+        raise RequestError("no such file in this job", status=404)
+    return file_response(job.outputs[index], job.warnings)
+
+
+async def validate(request: Request) -> JSONResponse:
+    """POST /api/validate: the schema problems of briefing XML, with line and column."""
+    form = await read_form(request, request.app.state.config.max_upload_bytes)
+    upload = form.file()
+    problems = await request.app.state.workers.run(work.validate, upload.data, upload.name)
+    return JSONResponse(
+        {
+            "name": upload.name,
+            "valid": not problems,
+            "problems": [
+                {"where": where, "line": line, "column": column, "message": message}
+                for where, line, column, message in problems
+            ],
+        }
+    )
+
+
+async def models(request: Request) -> JSONResponse:
+    """GET /api/models: the installed translation models and the house styles."""
+    from toolkit.style import available
+    from toolkit.translation import packages
+
+    found = packages.installed(request.app.state.config.models_dir)
+    return JSONResponse(
+        {
+            "models": [
+                {"source": p.source, "target": p.target, "name": p.name, "version": p.version} for p in found
+            ],
+            "styles": available(),
+            "formats": list(formats.WRITERS),
+        }
+    )
+
+
+async def health(request: Request) -> JSONResponse:
+    state = request.app.state
+    return JSONResponse(
+        {
+            "status": "ok" if state.workers.alive else "starting",
+            "version": __version__,
+            "workers": state.config.workers,
+            "worker_restarts": state.workers.restarts,
+            "translations_waiting": state.translation.waiting,
+            "jobs": len(state.runner.jobs),
+        }
+    )
+
+
+def spec(form: Form, to: tuple[str, ...], langs: tuple[str, ...]) -> Spec:
+    """The job the form asks for, with its input format and house style checked."""
+    upload = form.file()
+    suffix = "." + upload.name.rpartition(".")[2].lower() if "." in upload.name else ""
+    if suffix in LATER_INPUTS:
+        raise RequestError(LATER_INPUTS[suffix], status=422, path=upload.name, code=ExitCode.BAD_INPUT)
+    # The name gives the format as on the command line, or the bytes do; no path is opened.
+    source_format = formats.reader_format(upload.name, form.get("from"), upload.data)
+    for lang in langs:
+        if not lang.isascii() or not lang.isalpha() or not 2 <= len(lang) <= 3:
+            raise RequestError(f"not a language code: {lang!r}", status=400, hint="use nl or en")
+    return Spec(upload, source_format, to, langs, checked_style(form.get("style")), form.get("strict") == "1")
+
+
+def checked_style(name: str | None) -> str | None:
+    """A shipped house style by name; a path from a request is never opened."""
+    from toolkit.style import available
+
+    if name is None or name in available():
+        return name
+    raise BriefingError(
+        f"no house style named {name!r}", hint=f"available: {', '.join(available())}", code=ExitCode.STYLE
+    )
+
+
+def file_response(output: Output, warnings: list[str]) -> Response:
+    headers: dict[str, Any] = {
+        "Content-Disposition": output.disposition(),
+        "X-Briefing-Warnings": str(len(warnings)),
+    }
+    return Response(output.data, media_type=output.content_type, headers=headers)
