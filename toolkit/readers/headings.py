@@ -99,6 +99,7 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
     toc = {_key(paragraphs[i].columns[:-1]) for i in contents}
     numbering = _numbering(paragraphs, rules, contents)
     candidate = [i not in contents and _line_rule(p, rules) is None for i, p in enumerate(paragraphs)]
+    runs = _runs(candidate, [bool(NUMBERED.match(p.text)) for p in paragraphs])
     decisions = []
     for i, p in enumerate(paragraphs):
 
@@ -123,7 +124,7 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
                 )
             else:
                 decisions.append(verdict(False, f"number {number[1]} does not continue the heading numbers"))
-        elif (context := _context(paragraphs, candidate, i)) is not None:
+        elif (context := _context(paragraphs, runs[i], i)) is not None:
             decisions.append(verdict(False, context))
         elif numbering or toc:
             reason = "the headings are numbered" if numbering else "the table of contents"
@@ -166,19 +167,25 @@ def _line_rule(p: Line, rules: HeadingRules) -> str | None:
     return None
 
 
-def _context(paragraphs: Sequence[Line], candidate: list[bool], i: int) -> str | None:
-    """Why the neighbours say this candidate is no heading, or None."""
+def _runs(candidate: list[bool], numbered: list[bool]) -> list[tuple[int, int, bool]]:
+    """For each paragraph: the first and last index of its run of candidates, and whether all are numbered."""
+    runs: list[tuple[int, int, bool]] = []
+    start = 0
+    for i, is_candidate in enumerate(candidate):
+        if not is_candidate:
+            runs.append((i, i, numbered[i]))
+            start = i + 1
+        elif i + 1 == len(candidate) or not candidate[i + 1]:
+            runs.extend([(start, i, all(numbered[start : i + 1]))] * (i - start + 1))
+    return runs
+
+
+def _context(paragraphs: Sequence[Line], run: tuple[int, int, bool], i: int) -> str | None:
+    """Why the neighbours say this candidate is no heading, or None; `run` is its run of candidates."""
     if i > 0 and paragraphs[i - 1].text.endswith(":"):
         return "follows a line ending with ':' (a list item)"
-    start = i
-    while start > 0 and candidate[start - 1]:
-        start -= 1
-    end = i
-    while end + 1 < len(paragraphs) and candidate[end + 1]:
-        end += 1
-    if end - start + 1 >= LIST_RUN and not all(
-        NUMBERED.match(paragraphs[k].text) for k in range(start, end + 1)
-    ):
+    start, end, all_numbered = run
+    if end - start + 1 >= LIST_RUN and not all_numbered:
         return f"one of {end - start + 1} short lines in a row (a list)"
     if end + 1 >= len(paragraphs):
         return "no body text follows it"

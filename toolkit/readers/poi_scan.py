@@ -41,6 +41,7 @@ TOKEN = re.compile(
 )
 BODY_OPEN = re.compile(r" \[(-?\d+): ")
 MARKER = re.compile(r"\[(?:footnote|endnote)Ref:-?\d+\]")
+ORPHAN_TRIES = 3  # bodies without a reference are looked for this often on one line
 MISSING = re.compile(r'^!!! End note with ID "(-?\d+)" not found in document\.$')
 SPACES = re.compile(r"[ \t\u00a0]+")
 BREAKS = re.compile(r"[\f\v]")
@@ -104,6 +105,8 @@ class Scanner:
         self.path = path
         self.warn = warn
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.markers = [m.start() for m in MARKER.finditer(text)]
+        self.orphan_tries: dict[int, int] = {}  # line -> attempts, to bound the work on one line
         self.counts = ScanCounts()
         self.seen: dict[tuple[str, str], int] = {}
 
@@ -196,7 +199,7 @@ class Scanner:
             if opened is None or opened[1] not in ids:
                 break
             start = opened.end()
-            close = _body_end(text, start, ids)
+            close = _body_end(text, start, ids, self.next_marker(start))
             if close is None:
                 raise self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
             found.append((opened[1], text[start : close[0]], pos))
@@ -221,23 +224,34 @@ class Scanner:
     def orphan_bodies(self, at: int) -> tuple[int, list[Note]] | None:
         """Bodies that end a line but answer no reference: kept as notes, with a warning."""
         text = self.text
-        eol = text.find("\n", at)
-        eol = len(text) if eol < 0 else eol
-        tail = text[at:eol].rstrip(" ")
-        if not tail.endswith("]"):
+        line = bisect.bisect_right(self.starts, at)
+        eol = self.starts[line] - 1 if line < len(self.starts) else len(text)
+        end = eol
+        while end > at and text[end - 1] == " ":
+            end -= 1
+        tries = self.orphan_tries[line] = self.orphan_tries.get(line, 0) + 1
+        if end == at or text[end - 1] != "]" or tries > ORPHAN_TRIES:
             return None
-        notes = []
+        found = []
         pos = at
-        while pos < at + len(tail):
+        while pos < end:
             opened = BODY_OPEN.match(text, pos)
-            close = _body_end(text, opened.end(), {opened[1]}) if opened else None
-            if opened is None or close is None or close[0] > eol:
+            close = _body_end(text, opened.end(), {opened[1]}, eol) if opened else None
+            if opened is None or close is None:
                 return None
-            self.warning(f"note body [{opened[1]}: ...] has no reference; kept at the paragraph end", pos)
-            notes.append(self.note("footnote", opened[1], text[opened.end() : close[0]], pos))
+            found.append((opened[1], text[opened.end() : close[0]], pos))
             pos = close[1]
+        notes = []
+        for source_id, body, where in found:
+            self.warning(f"note body [{source_id}: ...] has no reference; kept at the paragraph end", where)
+            notes.append(self.note("footnote", source_id, body, where))
         self.counts.orphans += len(notes)
         return eol, notes
+
+    def next_marker(self, pos: int) -> int:
+        """Where the next reference starts after `pos`, or the end of the text."""
+        i = bisect.bisect_left(self.markers, pos)
+        return self.markers[i] if i < len(self.markers) else len(self.text)
 
     def no_body(self, ref: _Ref) -> None:
         self.warning(
@@ -297,18 +311,16 @@ class Scanner:
         )
 
 
-def _body_end(text: str, start: int, ids: set[str]) -> tuple[int, int] | None:
+def _body_end(text: str, start: int, ids: set[str], limit: int) -> tuple[int, int] | None:
     """Where the body that starts at `start` closes: the `]` and the end of the close.
 
     POI closes a body with `] `, followed by the next body of a waiting
     reference or by the end of the paragraph, cell or file. A body never
-    holds a reference, so that close is looked for up to the next one. Only
+    holds a reference, so that close is looked for up to the next one (`limit`). Only
     without such a close does a `]` that closes no `[` of the body's own end
     it: when text follows (POI does that in nested tables), or when the space
     after it was stripped.
     """
-    marker = MARKER.search(text, start)
-    limit = marker.start() if marker else len(text)
     fallback = None
     depth = 0
     pos = start
