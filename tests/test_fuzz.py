@@ -10,14 +10,12 @@ from toolkit.model import Briefing, Meta
 
 QUICK_CASES = 300
 SLOW_CASES = 10_000
-QUICK_TIME_LIMIT_S = 2.0
 
 
 @pytest.mark.parametrize("reader", runner.READERS)
 def test_quick_fuzz_run_has_no_crashes(reader: str) -> None:
-    # A tighter time limit than the full run's, and a stop after a few crashes,
-    # keep this quick even when a reader hangs; no real case takes a second.
-    tally = runner.run(reader, QUICK_CASES, time_limit=QUICK_TIME_LIMIT_S, stop_after=3)
+    # Stopping after a few crashes keeps this quick even when a reader hangs.
+    tally = runner.run(reader, QUICK_CASES, stop_after=3)
     crashes = tally.crashes
     assert crashes == 0, "\n" + tally.report()
     assert tally.cases == QUICK_CASES == tally.documents + tally.errors

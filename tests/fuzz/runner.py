@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.fuzz import seeds, textmut, xmlmut, zipmut, zipraw
+from tests.fuzz import dialects, seeds, textmut, xmlmut, zipmut, zipraw
 
 READERS = ("text", "docx", "xml")
 TIME_LIMIT_S = 5.0
@@ -57,7 +57,7 @@ def make_case(reader: str, seed: int, index: int) -> Case:
     elif reader == "xml":
         data = rng.choice(seeds.xml())
         for _ in range(_count(rng)):
-            name, data = xmlmut.mutate(rng, data, xmlmut.BRIEFING)
+            name, data = xmlmut.mutate(rng, data, dialects.BRIEFING)
             steps.append(name)
     elif reader == "docx":
         data = _docx_case(rng, steps)
@@ -77,7 +77,7 @@ def _docx_case(rng: random.Random, steps: list[str]) -> bytes:
     zip_steps = _count(rng) if level >= 0.5 else 0
     for _ in range(xml_steps):
         i = _member(rng, [n for n, _ in parts])
-        name, data = xmlmut.mutate(rng, parts[i][1], xmlmut.DOCX)
+        name, data = xmlmut.mutate(rng, parts[i][1], dialects.DOCX)
         parts[i] = (parts[i][0], data)
         steps.append(f"{parts[i][0]}:{name}")
     archive = zipmut.Archive([zipraw.entry(n, d) for n, d in parts])

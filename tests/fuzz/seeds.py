@@ -1,10 +1,11 @@
 """The real inputs the fuzzer starts from, per reader, in a fixed order.
 
-POI text: the seed briefing. DOCX: our writer's output for the seed and for
+POI text: the seed briefing and the corpus's POI extracts
+(`tests/corpus/*.txt`). DOCX: our writer's output for the seed and for
 every round-trip fixture, a hand-made file with things our writer never
 writes (text boxes, comments, tracked changes, separators, fields, content
-controls), and any `tests/corpus/*.docx`. XML: our writer's output for the
-same documents. The corpus is read when the fuzzer runs, so a replay needs
+controls), and any `tests/corpus/*.docx`. XML: our writer's output for all
+of these documents. The corpus is read when the fuzzer runs, so a replay needs
 the same corpus.
 """
 
@@ -23,19 +24,23 @@ PROBLEMS: list[str] = []  # seeds that could not be made, for the report
 
 @functools.cache
 def documents() -> tuple[object, ...]:
-    """The seed and the fixture briefings, as model documents."""
+    """The seed, the fixture briefings and the corpus DOCX files, as model documents."""
     import toolkit
     from tests.fixtures.docx.models import FIXTURES
 
-    return (
-        toolkit.read(SEED.read_bytes(), "text", warn=lambda w: None),
-        *(f() for _, f in sorted(FIXTURES.items())),
-    )
+    docs: list[object] = [toolkit.read(SEED.read_bytes(), "text", warn=lambda w: None)]
+    docs += [f() for _, f in sorted(FIXTURES.items())]
+    for path in sorted(CORPUS.glob("*.docx")):
+        try:
+            docs.append(toolkit.read(path.read_bytes(), "docx", warn=lambda w: None))
+        except toolkit.BriefingError as exc:
+            PROBLEMS.append(f"corpus file {path.name} skipped as an XML seed: {exc}")
+    return tuple(docs)
 
 
 @functools.cache
 def text() -> tuple[bytes, ...]:
-    return (SEED.read_bytes(),)
+    return (SEED.read_bytes(), *(p.read_bytes() for p in sorted(CORPUS.glob("*.txt"))))
 
 
 @functools.cache
