@@ -83,6 +83,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
         models_dir=args.models_dir,
         cache=not args.no_cache,
     )
+    _check_port(args.host, args.port)
     if not config.local:
         io.err.write(
             f"warning: serving on {args.host}:{args.port}, reachable from other machines "
@@ -102,6 +103,25 @@ def run(args: argparse.Namespace, io: IO) -> int:
     )
     server.run()
     return ExitCode.OK if server.started else ExitCode.USAGE
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail in one line, before loading anything, when the address cannot be listened on."""
+    import socket
+
+    from toolkit.errors import BriefingError, ExitCode
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise BriefingError(
+                f"cannot listen on {host}:{port}: {exc.strerror}",
+                hint="is another server running there? choose another --port",
+                code=ExitCode.USAGE,
+            ) from None
 
 
 def _url_host(host: str) -> str:

@@ -96,7 +96,7 @@ async def read_form(request: Request, max_bytes: int) -> Form:
 
 def too_large(max_bytes: int) -> RequestError:
     return RequestError(
-        f"the upload is larger than the limit of {max_bytes / 1024 / 1024:g} MB",
+        f"the upload is larger than the limit of {max_bytes / 1024 / 1024:.3g} MB",
         status=413,
         hint="split the document, or start the server with a higher --max-upload-mb",
         code=ExitCode.BAD_INPUT,
@@ -153,8 +153,12 @@ def safe_name(filename: str) -> str:
     """A file name fit for messages and Content-Disposition: the last part, no controls, not hidden.
 
     Browsers on Windows send `C:\\Users\\...\\brief.docx`; only the last part is
-    the name. It names the document in messages and downloads, never a file here.
+    the name. Browsers escape `"`, CR and LF as %22, %0D and %0A (HTML's form
+    encoding), which are undone first. It names the document in messages and
+    downloads, never a file here.
     """
+    for escaped, char in (("%22", '"'), ("%0D", "\r"), ("%0A", "\n")):
+        filename = filename.replace(escaped, char)
     name = re.split(r"[\\/]", filename)[-1]
     name = "".join(c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c)[0] != "C")
     name = re.sub(r'["<>|*?:]', "_", name).strip(" .")
