@@ -122,9 +122,25 @@ def headings(doc: Briefing) -> list[dict]:  # type: ignore[type-arg]
     return found
 
 
+def depths(levels: list[int]) -> list[int]:
+    """Word's heading levels as the depth of nested sections: H2 without an H1 above is depth 1."""
+    open_: list[int] = []
+    out = []
+    for level in levels:
+        while open_ and open_[-1] >= level:
+            open_.pop()
+        open_.append(level)
+        out.append(len(open_))
+    return out
+
+
 def headings_match(got: list[dict], want: list[dict]) -> bool:  # type: ignore[type-arg]
+    # Headings in table cells (level None) nest on their own, so only the others set depths.
+    outside = [w["level"] for g, w in zip(got, want, strict=False) if g["level"] is not None]
+    expected = iter(depths(outside))
     return len(got) == len(want) and all(
-        g["text"] == w["text"] and g["level"] in (None, w["level"]) for g, w in zip(got, want, strict=True)
+        g["text"] == w["text"] and (g["level"] is None or g["level"] == next(expected))
+        for g, w in zip(got, want, strict=True)
     )
 
 

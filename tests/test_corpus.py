@@ -10,7 +10,7 @@ from tests.corpus_check import CORPUS, documents, facts, score
 
 NAMES = documents()
 # Documents whose POI text shows what the heading numbers or contents are.
-MARKED = {"toc-with-cached-entries", "numbered-headings-in-text"}
+MARKED = {"toc-with-cached-entries", "toc-libreoffice-index", "numbered-headings-in-text"}
 
 
 def test_the_corpus_is_there() -> None:

@@ -6,14 +6,21 @@ looks at the whole document, in this order:
 1. the user's `--heading` / `--no-heading` (by line number or exact text);
 2. a table of contents (lines `heading⇥page`, as POI prints a TOC field):
    its entries are headings wherever they occur, and the contents lines are not;
-3. typed heading numbers (`1`, `1.2`, `2.3.1`) used as one consistent
-   sequence through the document: a number that continues it makes a heading
-   at its depth, a number that does not is no heading;
+3. typed heading numbers (`1`, `1.2`, `2.3.1`, `II.`, `b.`) used as one
+   consistent sequence through the document: a number that continues it makes
+   a heading at its depth, a number that does not is no heading, and three
+   numbered lines in a row with nothing between are a list;
 4. the line rule: one line, no tab, no final punctuation, at most 14 words
-   and 120 characters, starting with a capital or a digit;
-5. context: a caption (`Tabel 3 …`), a line after one ending in `:`, a run of
-   three or more such lines (a list), and lines with no body text after them
-   (a signature block) are not headings.
+   and 120 characters, starting with a capital or a digit, and not a caption
+   (`Tabel 3 …`) or part of an address (`Postbus 20061`, `2595 BD Den Haag`);
+5. context: a line after one ending in `:` or `,` (a list item, a signer's
+   name), a run of three or more such lines (a list), a line repeated three
+   times or more (a label such as `Antwoord`), a line just before a postcode
+   (a street), and lines with no body text after them (a signature) are not
+   headings. When the document numbers its headings or has a table of
+   contents, a line that passes the rule but is not among them is no heading
+   either, except an appendix (`Bijlage 2 …`); when only the top level is
+   numbered, such a line under a numbered heading is a heading one level down.
 
 Each decision carries the rule that made it, so `briefing convert --explain`
 shows why a line was or was not taken for a heading.
@@ -22,22 +29,28 @@ shows why a line was or was not taken for a heading.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 FINAL_PUNCTUATION = ".!?:;,"
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.*)$")
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])\s+(\S.*)$")
+NUMBER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])$")
 PAGE = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 CAPTION = re.compile(
-    r"^(?:tabel|figuur|grafiek|afbeelding|kader|bijlage|bron|table|figure|chart|box|annex|source)"
-    r"\s*(?:\d|[ivx]+\b|[a-z]\b|:)",
+    r"^(?:tabel|figuur|grafiek|afbeelding|kader|bron|table|figure|chart|box|source)\s*(?:\d|[ivx]+\b|[a-z]\b|:)",
     re.IGNORECASE,
 )
+APPENDIX = re.compile(r"^(?:bijlage|annex|appendix)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b", re.IGNORECASE)
+ADDRESS = re.compile(r"^(?:\d{4}\s?[A-Z]{2}\b|postbus\s+\d+|aan de\s)", re.IGNORECASE)
+POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
 CONTENTS_TITLE = re.compile(
     r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)$", re.IGNORECASE
 )
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 LIST_RUN = 3  # this many candidate lines in a row are a list, not headings
+LABEL_REPEATS = 3  # a line this often in the document is a label, not a heading
 
 
 class Line(Protocol):
@@ -51,8 +64,6 @@ class Line(Protocol):
     def lines(self) -> int: ...
     @property
     def columns(self) -> tuple[str, ...]: ...
-    @property
-    def tabbed(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -93,61 +104,102 @@ class Decision:
         return self.kind == "heading"
 
 
+@dataclass(frozen=True)
+class _View:
+    """A paragraph as the rules see it: `1.2⇥Text` (a number, then a tab) reads as `1.2 Text`."""
+
+    text: str
+    tabbed: bool
+    lines: int
+    number: tuple[str, tuple[int, ...]] | None  # the numbering's kind ("1", "I", "a") and value
+
+
 def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision]:
     """The verdict for every paragraph, in order."""
+    views = [_view(p) for p in paragraphs]
     contents = _contents(paragraphs)
-    toc = {_key(paragraphs[i].columns[:-1]) for i in contents}
-    numbering = _numbering(paragraphs, rules, contents)
-    candidate = [i not in contents and _line_rule(p, rules) is None for i, p in enumerate(paragraphs)]
-    runs = _runs(candidate, [bool(NUMBERED.match(p.text)) for p in paragraphs])
+    toc = {_key(" ".join(paragraphs[i].columns[:-1])) for i in contents}
+    broken = [_line_rule(v, rules) for v in views]
+    numbering = _numbering(views, broken, contents)
+    candidate = [i not in contents and broken[i] is None for i in range(len(views))]
+    runs = _runs(candidate, [i in numbering for i in range(len(views))])
+    repeats = Counter(v.text for v, c in zip(views, candidate, strict=True) if c)
+    # Numbers on the top level only leave the levels below them unnumbered.
+    numbered_deep = any(len(n[1]) > 1 for i in numbering if (n := views[i].number))
+    first_numbered = min(numbering, default=len(views))
     decisions = []
-    for i, p in enumerate(paragraphs):
+    for i, (p, v) in enumerate(zip(paragraphs, views, strict=True)):
 
         def verdict(heading: bool, reason: str, level: int = 1, p: Line = p) -> Decision:
             return Decision(p.line, p.text, "heading" if heading else "paragraph", reason, level)
 
-        number = NUMBERED.match(p.text)
+        depth = len(v.number[1]) if v.number else 1
         if p.line in rules.force or p.text in rules.force:
-            decisions.append(verdict(True, "forced by --heading", _depth(number)))
+            decisions.append(verdict(True, "forced by --heading", depth))
         elif p.line in rules.suppress or p.text in rules.suppress:
             decisions.append(verdict(False, "suppressed by --no-heading"))
         elif i in contents:
             decisions.append(Decision(p.line, p.text, "contents", "a line of the table of contents"))
-        elif p.lines == 1 and not p.tabbed and toc and _key((p.text,)) in toc:
-            decisions.append(verdict(True, "listed in the table of contents", _depth(number)))
-        elif (broken := _line_rule(p, rules)) is not None:
-            decisions.append(verdict(False, broken))
-        elif number and numbering:
-            if i in numbering:
-                decisions.append(
-                    verdict(True, f"continues the heading numbers ({number[1]})", _depth(number))
-                )
-            else:
-                decisions.append(verdict(False, f"number {number[1]} does not continue the heading numbers"))
-        elif (context := _context(paragraphs, runs[i], i)) is not None:
+        elif v.lines == 1 and not v.tabbed and toc and _key(v.text) in toc:
+            decisions.append(verdict(True, "listed in the table of contents", depth))
+        elif broken[i] is not None:
+            decisions.append(verdict(False, broken[i] or ""))
+        elif i in numbering:
+            decisions.append(verdict(True, f"continues the heading numbers ({v.text.split()[0]})", depth))
+        elif v.number and numbering:
+            decisions.append(
+                verdict(False, f"number {v.text.split()[0]} does not continue the heading numbers")
+            )
+        elif (context := _context(paragraphs, views, runs[i], i, repeats)) is not None:
             decisions.append(verdict(False, context))
-        elif numbering or toc:
-            reason = "the headings are numbered" if numbering else "the table of contents"
+        elif (numbered_deep or toc) and not APPENDIX.match(v.text):
+            reason = "the numbered headings" if numbering else "the table of contents"
             decisions.append(verdict(False, f"not among {reason}, though it looks like a heading"))
         else:
-            words = len(p.text.split())
-            decisions.append(verdict(True, f"{words} words, no final punctuation, starts with {p.text[0]!r}"))
+            words = len(v.text.split())
+            reason = f"{words} words, no final punctuation, starts with {v.text[0]!r}"
+            if numbering and i > first_numbered and not APPENDIX.match(v.text):
+                decisions.append(verdict(True, f"{reason}; under the numbered headings", 2))
+            else:
+                decisions.append(verdict(True, reason))
     return decisions
 
 
 def looks_like_heading(p: Line, rules: HeadingRules) -> bool:
     """Does this paragraph pass the line rule, regardless of its context?"""
-    return _line_rule(p, rules) is None
+    return _line_rule(_view(p), rules) is None
 
 
-def _line_rule(p: Line, rules: HeadingRules) -> str | None:
+def _view(p: Line) -> _View:
+    columns = p.columns
+    if len(columns) == 2 and NUMBER_ONLY.match(columns[0]):
+        text, tabbed = f"{columns[0]} {columns[1]}", False
+    else:
+        text, tabbed = p.text, len(columns) > 1
+    m = NUMBERED.match(text)
+    return _View(text, tabbed, p.lines, _number(m[1]) if m else None)
+
+
+def _number(label: str) -> tuple[str, tuple[int, ...]] | None:
+    """`2.3` -> ("1", (2, 3)); `IV.` -> ("I", (4,)); `b)` -> ("a", (2,))."""
+    label = label.rstrip(".)")
+    if label[0].isdigit():
+        return "1", tuple(int(x) for x in label.split("."))
+    if label.islower():
+        return "a", (ord(label) - ord("a") + 1,)
+    values = [ROMAN[c] for c in label]
+    total = sum(-x if x < y else x for x, y in zip(values, [*values[1:], 0], strict=True))
+    return "I", (total,)
+
+
+def _line_rule(v: _View, rules: HeadingRules) -> str | None:
     """Why this paragraph cannot be a heading on its own, or None if it could be."""
-    text = p.text
+    text = v.text
     if not text:
         return "empty"
-    if p.lines > 1:
-        return f"spans {p.lines} lines"
-    if p.tabbed:
+    if v.lines > 1:
+        return f"spans {v.lines} lines"
+    if v.tabbed:
         return "holds a tab (a table row)"
     # A custom note mark (`*`) may follow the final punctuation.
     last = text.rstrip("*†‡ ")[-1:] or text[-1]
@@ -162,31 +214,40 @@ def _line_rule(p: Line, rules: HeadingRules) -> str | None:
         return "does not start with a capital or digit"
     if CAPTION.match(text):
         return "a caption"
+    if ADDRESS.match(text):
+        return "part of an address"
     if CONTENTS_TITLE.match(text):
         return "the title of the table of contents"
     return None
 
 
-def _runs(candidate: list[bool], numbered: list[bool]) -> list[tuple[int, int, bool]]:
-    """For each paragraph: the first and last index of its run of candidates, and whether all are numbered."""
-    runs: list[tuple[int, int, bool]] = []
+def _runs(candidate: list[bool], numbered: list[bool]) -> list[tuple[int, int]]:
+    """For each paragraph, the first and last index of its run of unnumbered candidates."""
+    runs: list[tuple[int, int]] = []
     start = 0
     for i, is_candidate in enumerate(candidate):
-        if not is_candidate:
-            runs.append((i, i, numbered[i]))
+        if not is_candidate or numbered[i]:
+            runs.append((i, i))
             start = i + 1
-        elif i + 1 == len(candidate) or not candidate[i + 1]:
-            runs.extend([(start, i, all(numbered[start : i + 1]))] * (i - start + 1))
+        elif i + 1 == len(candidate) or not candidate[i + 1] or numbered[i + 1]:
+            runs.extend([(start, i)] * (i - start + 1))
     return runs
 
 
-def _context(paragraphs: Sequence[Line], run: tuple[int, int, bool], i: int) -> str | None:
+def _context(
+    paragraphs: Sequence[Line], views: list[_View], run: tuple[int, int], i: int, repeats: Counter[str]
+) -> str | None:
     """Why the neighbours say this candidate is no heading, or None; `run` is its run of candidates."""
-    if i > 0 and paragraphs[i - 1].text.endswith(":"):
-        return "follows a line ending with ':' (a list item)"
-    start, end, all_numbered = run
-    if end - start + 1 >= LIST_RUN and not all_numbered:
+    before = paragraphs[i - 1].text if i > 0 else ""
+    if before.endswith((":", ",")):
+        return f"follows a line ending with {before[-1]!r} (a list item or a name)"
+    start, end = run
+    if end - start + 1 >= LIST_RUN:
         return f"one of {end - start + 1} short lines in a row (a list)"
+    if repeats[views[i].text] >= LABEL_REPEATS:
+        return f"repeated {repeats[views[i].text]} times (a label)"
+    if i + 1 < len(views) and POSTCODE.match(views[i + 1].text):
+        return "followed by a postcode (an address)"
     if end + 1 >= len(paragraphs):
         return "no body text follows it"
     return None
@@ -208,37 +269,51 @@ def _contents(paragraphs: Sequence[Line]) -> set[int]:
     return found
 
 
-def _numbering(paragraphs: Sequence[Line], rules: HeadingRules, contents: set[int]) -> set[int]:
-    """Indexes of candidates whose typed numbers form one heading sequence.
+def _numbering(views: list[_View], broken: list[str | None], contents: set[int]) -> set[int]:
+    """Indexes of candidates whose typed numbers form a heading sequence.
 
-    A number continues the sequence when it is the next at its depth under
-    the current parent (`2.3` after `2.2`, or `3.1` just after `3`). At least
-    two top-level numbers must continue it; otherwise numbers mean nothing here.
+    Each kind of numbering (`1.2`, `II.`, `b.`) is a sequence of its own. A
+    number continues it when it is the next at its depth under the current
+    parent (`2.3` after `2.2`, or `3.1` just after `3`). A kind counts only
+    when two top-level numbers continue it; three numbered lines in a row at
+    one depth, with nothing between, are a list.
     """
-    last: list[int] = []
-    chosen: set[int] = set()
-    top = 0
-    for i, p in enumerate(paragraphs):
-        m = NUMBERED.match(p.text)
-        if i in contents or m is None or _line_rule(p, rules) is not None:
+    last: dict[str, tuple[int, ...]] = {}
+    chosen: dict[str, list[int]] = {}
+    top: Counter[str] = Counter()
+    for i, v in enumerate(views):
+        if i in contents or v.number is None or broken[i] is not None:
             continue
-        parts = [int(x) for x in m[1].split(".")]
+        kind, parts = v.number
+        before = last.get(kind, ())
         parent, n = parts[:-1], parts[-1]
-        if parent == last[: len(parent)] and (
-            (len(last) > len(parent) and n == last[len(parent)] + 1) or (len(last) == len(parent) and n == 1)
+        if parent == before[: len(parent)] and (
+            (len(before) > len(parent) and n == before[len(parent)] + 1)
+            or (len(before) == len(parent) and n == 1)
         ):
-            last = parts
-            chosen.add(i)
-            top += len(parts) == 1
-    return chosen if top >= 2 else set()
+            last[kind] = parts
+            chosen.setdefault(kind, []).append(i)
+            top[kind] += len(parts) == 1
+    headings = {i for kind, found in chosen.items() if top[kind] >= 2 for i in found}
+    for i in sorted(headings):
+        run = [
+            k
+            for k in range(i, i + LIST_RUN)
+            if k in headings and views[k].number == _sibling(views[i], k - i)
+        ]
+        if len(run) == LIST_RUN:
+            headings -= set(run)
+    return headings
 
 
-def _depth(number: re.Match[str] | None) -> int:
-    return number[1].count(".") + 1 if number else 1
+def _sibling(v: _View, step: int) -> tuple[str, tuple[int, ...]] | None:
+    """The number `step` places after `v`'s at the same depth."""
+    assert v.number is not None
+    kind, parts = v.number
+    return kind, (*parts[:-1], parts[-1] + step)
 
 
-def _key(columns: Sequence[str]) -> str:
+def _key(text: str) -> str:
     """Compare contents entries and lines: no numbering, case or spacing."""
-    text = " ".join(columns)
     m = NUMBERED.match(text)
     return " ".join((m[2] if m else text).lower().split())
