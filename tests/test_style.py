@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
+import toolkit
 from toolkit.cli import main
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.style import available, load_style
@@ -57,3 +59,28 @@ def test_unknown_style_name_lists_the_available_ones(seed_path, tmp_path):  # ty
     assert code == ExitCode.STYLE
     assert "no house style named 'fancy'" in err.getvalue() and "default" in err.getvalue()
     assert not target.exists()
+
+
+def test_every_page_size_a_style_allows_works_in_both_writers(tmp_path):  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from pypdf import PdfReader
+
+    style = tmp_path / "a5.toml"
+    style.write_text('[page]\nsize = "A5"\n', encoding="utf-8")
+    doc = toolkit.read(Path(__file__).parent.parent / "seeds" / "000_22ad20a819696709.txt")
+    toolkit.write(doc, tmp_path / "a5.docx", style=str(style))
+    toolkit.write(doc, tmp_path / "a5.pdf", style=str(style))
+    document = zipfile.ZipFile(tmp_path / "a5.docx").read("word/document.xml").decode()
+    assert 'w:w="8391"' in document and 'w:h="11906"' in document  # 148 x 210 mm in twips
+    box = PdfReader(tmp_path / "a5.pdf").pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (148, 210)
+
+
+def test_a_page_size_no_writer_knows_is_refused_when_the_style_is_loaded(tmp_path):  # type: ignore[no-untyped-def]
+    style = tmp_path / "b5.toml"
+    style.write_text('# B5\n[page]\nsize = "B5"\n', encoding="utf-8")
+    with pytest.raises(BriefingError) as info:
+        load_style(str(style))
+    assert info.value.code == ExitCode.STYLE and info.value.where.line == 3
+    assert "A5" in str(info.value)

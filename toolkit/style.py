@@ -12,6 +12,16 @@ from typing import Any
 
 from toolkit.errors import BriefingError, ExitCode
 
+# Every page size a style may name, in millimetres (width, height). Both
+# writers take their sizes from here, so a size works in both or in neither.
+PAGE_SIZES_MM = {
+    "A3": (297.0, 420.0),
+    "A4": (210.0, 297.0),
+    "A5": (148.0, 210.0),
+    "LETTER": (215.9, 279.4),
+    "LEGAL": (215.9, 355.6),
+}
+
 
 @dataclass(frozen=True)
 class PageStyle:
@@ -20,6 +30,11 @@ class PageStyle:
     margin_bottom_mm: float = 22
     margin_left_mm: float = 25
     margin_right_mm: float = 22
+
+    @property
+    def size_mm(self) -> tuple[float, float]:
+        """Width and height; `size` was checked against `PAGE_SIZES_MM` when the style was loaded."""
+        return PAGE_SIZES_MM[self.size.strip().upper()]
 
 
 @dataclass(frozen=True)
@@ -210,6 +225,9 @@ def _section(cls: type, table: str, values: Any, fail: Any) -> Any:
                 raise fail(table, key, f"{table}.{key} must be a non-negative number")
             value = float(value)
         out[key] = value
+    if cls is PageStyle and str(out.get("size", "A4")).strip().upper() not in PAGE_SIZES_MM:
+        sizes = ", ".join(s.title() if s.isalpha() and len(s) > 2 else s for s in PAGE_SIZES_MM)
+        raise fail(table, "size", f"page.size {out['size']!r} is not a page size the writers know ({sizes})")
     return cls(**out)
 
 

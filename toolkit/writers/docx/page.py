@@ -9,14 +9,13 @@ from lxml import etree
 from toolkit.style import Style
 from toolkit.writers.docx.ooxml import hex_color, qn, sub
 
-PAGE_SIZES_MM = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
 _FIELD = re.compile(r"\{(page|pages|title)\}")
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
 
 
 def setup_page(sect_pr: etree._Element, style: Style) -> int:
     """Set `w:pgSz` and `w:pgMar` of the template's section; return the text width in twips."""
-    width, height = PAGE_SIZES_MM.get(style.page.size.upper(), PAGE_SIZES_MM["A4"])
+    width, height = style.page.size_mm
     p = style.page
     size = _child(sect_pr, "w:pgSz")
     size.set(qn("w:w"), _twips(width))
