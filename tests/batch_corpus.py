@@ -1,9 +1,14 @@
-"""Generate many briefings from the seed: shuffled sections, new titles, extra notes."""
+"""Briefings for batch tests: many generated from the seed (shuffled sections,
+new titles, extra notes), and helpers that run a batch and look at what it made."""
 
 from __future__ import annotations
 
+import io
 import random
+import subprocess
+import sys
 from pathlib import Path
+from typing import IO
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_22ad20a819696709.txt"
 HEADING_LINES = {3, 9, 11}  # 0-based lines of the seed's three headings
@@ -43,3 +48,44 @@ def write_corpus(folder: Path, count: int) -> list[Path]:
         path.write_text(variant(k), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    """`briefing ARGV` in this process: the exit code, stdout and stderr."""
+    from toolkit.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def outputs(folder: Path) -> list[Path]:
+    """The handouts in a batch's output folder (not its manifest, parts or report)."""
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.name != "batch-report.json")
+
+
+def check_output(path: Path) -> None:
+    """Parse an output the way its next user would; fail on anything corrupt."""
+    from toolkit import read
+
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), path
+        assert len(PdfReader(path).pages) >= 1
+    else:
+        doc = read(path, warn=lambda w: None)
+        assert doc.meta.title
+
+
+def batch_process(
+    src: Path, out: Path, formats: str, jobs: int = 1, stderr: IO[bytes] | int = subprocess.PIPE
+) -> subprocess.Popen[bytes]:
+    """`briefing batch` in a process of its own, for tests that kill it."""
+    argv = ["batch", str(src), "--out", str(out), "--formats", formats, "--jobs", str(jobs)]
+    return subprocess.Popen(
+        [sys.executable, "-m", "toolkit", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+    )

@@ -7,42 +7,18 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.batch_corpus import write_corpus
+from tests.batch_corpus import batch_process, check_output, outputs, run, write_corpus
 from toolkit import read
 from toolkit.cli import main
 from toolkit.errors import ExitCode
 from toolkit.model import serialise
 
 FORMATS = "xml,docx,pdf"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
-
-
-def check_output(path: Path) -> None:
-    """Parse an output the way its next user would; fail on anything corrupt."""
-    data = path.read_bytes()
-    if path.suffix == ".pdf":
-        from pypdf import PdfReader
-
-        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), path
-        assert len(PdfReader(path).pages) >= 1
-    else:
-        doc = read(path, warn=lambda w: None)
-        assert doc.meta.title
-
-
-def outputs(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.name != "batch-report.json")
 
 
 def add_corrupt_inputs(folder: Path) -> list[Path]:
@@ -110,23 +86,7 @@ def test_damaged_output_is_remade(tmp_path):  # type: ignore[no-untyped-def]
 
 
 def _batch_process(src: Path, out: Path, formats: str = FORMATS) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "toolkit",
-            "batch",
-            str(src),
-            "--out",
-            str(out),
-            "--formats",
-            formats,
-            "--jobs",
-            "1",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    return batch_process(src, out, formats)
 
 
 @pytest.mark.slow
