@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import glob
-import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.batch.manifest import FILE_NAME, recorded_outputs
 from toolkit.errors import BriefingError, ExitCode
 
 INPUT_SUFFIXES = (".txt", ".docx", ".xml")
 OUTPUT_SUFFIX = {"xml": "xml", "docx": "docx", "pdf": "pdf"}
+Note = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Settings:
     models_dir: str | None = None
     cache: str | None = None  # translation memory file; None = the default
     use_cache: bool = True
-    beam_size: int = 2
+    beam_size: int = 4  # as for `briefing translate`, so both give the same English
     threads: int = 0  # CPU threads per worker's model; 0 = all cores
 
     def output(self, name: str, lang: str, fmt: str) -> Path:
@@ -40,11 +42,14 @@ class Settings:
         return Path(self.out_dir) / f"{name}.{lang}.{OUTPUT_SUFFIX[fmt]}"
 
 
-def collect(sources: list[str]) -> list[Job]:
+def collect(sources: list[str], out_dir: str | None = None, note: Note = lambda message: None) -> list[Job]:
     """Every input named by files, folders (searched recursively) or globs.
 
-    Outputs are named by the input's stem, so two inputs with the same stem
-    would overwrite each other: that is refused up front, naming both.
+    The toolkit's own outputs are never inputs: files under `out_dir`, and
+    files that a manifest next to them records as outputs, are left out and
+    `note` is told so, once per reason. Outputs are named by the input's
+    stem, so two inputs with the same stem would overwrite each other: that
+    is refused up front, naming both.
     """
     paths: list[Path] = []
     for source in sources:
@@ -60,6 +65,10 @@ def collect(sources: list[str]) -> list[Job]:
             paths.extend(p for p in matches if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
         else:
             raise BriefingError("no such file or folder", path=source, code=ExitCode.NO_INPUT)
+    out = Path(out_dir).resolve() if out_dir is not None else None
+    recorded: dict[Path, set[Path]] = {}  # folder -> what its manifest records as outputs
+    in_out: list[Path] = []
+    earlier: list[Path] = []
     jobs: dict[str, Job] = {}
     seen: set[Path] = set()
     for path in paths:
@@ -67,6 +76,14 @@ def collect(sources: list[str]) -> list[Job]:
         if resolved in seen:
             continue
         seen.add(resolved)
+        if out is not None and resolved.is_relative_to(out):
+            in_out.append(path)
+            continue
+        if resolved.parent not in recorded:
+            recorded[resolved.parent] = recorded_outputs(resolved.parent)
+        if resolved in recorded[resolved.parent]:
+            earlier.append(path)
+            continue
         name = path.stem
         if name in jobs:
             raise BriefingError(
@@ -76,20 +93,22 @@ def collect(sources: list[str]) -> list[Job]:
                 code=ExitCode.USAGE,
             )
         jobs[name] = Job(str(path), name)
+    if in_out:
+        note(f"skipped {_files(in_out)} in the output folder {out_dir}: a batch never reads its own outputs")
+    if earlier:
+        folders = sorted({str(p.parent / FILE_NAME) for p in earlier})
+        note(f"skipped {_files(earlier)} that earlier batches made (recorded in {', '.join(folders)})")
     if not jobs:
         raise BriefingError(
             "no briefings found",
             path=" ".join(sources),
-            hint=f"give files or folders holding {', '.join(INPUT_SUFFIXES)}",
+            hint=f"give files or folders holding {', '.join(INPUT_SUFFIXES)}, outside the output folder",
             code=ExitCode.NO_INPUT,
         )
     return list(jobs.values())
 
 
-def sha256_file(path: str | Path) -> str:
-    """The sha256 of a file's bytes, in hex."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _files(paths: list[Path]) -> str:
+    """`3 files (a.xml, b.xml, c.xml)`, naming a few of them."""
+    names = ", ".join(p.name for p in paths[:3]) + (", ..." if len(paths) > 3 else "")
+    return f"{len(paths)} file{'s' if len(paths) != 1 else ''} ({names})"

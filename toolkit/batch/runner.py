@@ -6,15 +6,16 @@ import hashlib
 import json
 import math
 import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from toolkit import formats
 from toolkit.atomic import remove_stale_parts
-from toolkit.batch.manifest import Manifest
-from toolkit.batch.plan import Job, Settings, sha256_file
+from toolkit.batch.manifest import Manifest, sha256_file
+from toolkit.batch.plan import Job, Settings
+from toolkit.batch.pool import run_chunks
 from toolkit.batch.worker import Outcome, process_chunk, process_one
 from toolkit.errors import BriefingError, ExitCode
 
@@ -28,6 +29,10 @@ class BatchResult:
 
     outcomes: list[Outcome]
     report: Path
+    # Outputs that earlier runs made from these inputs and this run no longer
+    # makes (a format or language dropped): removed, or left in place.
+    removed: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[Outcome]:
@@ -43,7 +48,7 @@ def settings_key(settings: Settings) -> str:
     from toolkit.style import load_style, style_path
 
     load_style(settings.style)  # fail now, once, on a bad style rather than per document
-    parts = {
+    parts: dict[str, object] = {
         "toolkit": __version__,
         "formats": list(settings.formats),
         "target": settings.target_lang,
@@ -53,6 +58,7 @@ def settings_key(settings: Settings) -> str:
         from toolkit.translation import model_id
 
         parts["model"] = model_id("nl", settings.target_lang, settings.models_dir)
+        parts["beam"] = settings.beam_size  # another beam gives another translation
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -63,9 +69,15 @@ def run_batch(
     workers: int = 1,
     scheduler: str | None = None,
     force: bool = False,
+    prune: bool = False,
     progress: Progress = lambda outcome: None,
 ) -> BatchResult:
-    """Make every output of `jobs`; a failed input never stops the others."""
+    """Make every output of `jobs`; a failed input never stops the others.
+
+    With `prune`, outputs that an earlier run made from an input and this run
+    no longer makes are removed, unless they were changed since; without it
+    they are left in place. Either way the result lists them.
+    """
     out_dir = Path(settings.out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -78,6 +90,8 @@ def run_batch(
     manifest = Manifest(out_dir)
     outcomes: list[Outcome] = []
     pending: list[Job] = []
+    removed: list[str] = []
+    stale: list[str] = []
     try:
         for job in jobs:
             try:
@@ -92,19 +106,49 @@ def run_batch(
                 outcome = Outcome(job.source, "skipped", outputs={p: "" for p in done}, input_sha256=digest)
                 outcomes.append(outcome)
                 progress(outcome)
-        for outcome in _execute(pending, settings, workers, scheduler):
-            if outcome.status == "done":
-                manifest.record(outcome.source, outcome.input_sha256, key, outcome.outputs)
-            outcomes.append(outcome)
-            progress(outcome)
+        with closing(_execute(pending, settings, workers, scheduler)) as results:
+            for outcome in results:
+                if outcome.status == "done":
+                    # Before the record that forgets them, so that a kill in between loses nothing.
+                    gone, kept = _retire(manifest.outputs_of(outcome.source), outcome.outputs, prune)
+                    removed.extend(gone)
+                    stale.extend(kept)
+                    manifest.record(outcome.source, outcome.input_sha256, key, outcome.outputs)
+                outcomes.append(outcome)
+                progress(outcome)
     finally:
         manifest.close()
     order = {job.source: i for i, job in enumerate(jobs)}
     outcomes.sort(key=lambda o: order[o.source])
-    return BatchResult(outcomes, write_report(out_dir, outcomes))
+    return BatchResult(outcomes, write_report(out_dir, outcomes), removed, stale)
 
 
-def _execute(jobs: list[Job], settings: Settings, workers: int, scheduler: str | None) -> Iterator[Outcome]:
+def _retire(before: dict[str, str], now: dict[str, str], prune: bool) -> tuple[list[str], list[str]]:
+    """The outputs in `before` (path -> sha256) that `now` no longer has and
+    that are still there: those removed, and those left in place.
+
+    With `prune` a file is removed if it still holds what the batch wrote; a
+    file changed since is someone's work, and stays.
+    """
+    made = {Path(p).resolve() for p in now}
+    removed, kept = [], []
+    for path, digest in before.items():
+        if Path(path).resolve() in made or not Path(path).is_file():
+            continue
+        try:
+            if prune and sha256_file(path) == digest:
+                os.unlink(path)
+                removed.append(path)
+                continue
+        except OSError:
+            pass
+        kept.append(path)
+    return removed, kept
+
+
+def _execute(
+    jobs: list[Job], settings: Settings, workers: int, scheduler: str | None
+) -> Generator[Outcome, None, None]:
     if not jobs:
         return
     if scheduler:
@@ -122,15 +166,7 @@ def _execute(jobs: list[Job], settings: Settings, workers: int, scheduler: str |
     # loaded instead of each importing reportlab and the writer modules again.
     for fmt in settings.formats:
         formats.load(formats.WRITERS, fmt)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: list[Future[list[Outcome]]] = [pool.submit(process_chunk, c, settings) for c in chunks]
-        try:
-            for future in as_completed(futures):
-                yield from future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+    yield from run_chunks(chunks, settings, workers)
 
 
 def chunk_size(count: int, workers: int, translating: bool) -> int:

@@ -63,7 +63,7 @@ def translator_for(settings: Settings) -> Any:
 def process_chunk(jobs: list[Job], settings: Settings) -> list[Outcome]:
     """Read, translate (all together) and render the documents of a chunk."""
     from toolkit import read
-    from toolkit.batch.plan import sha256_file
+    from toolkit.batch.manifest import sha256_file
 
     started = time.perf_counter()
     outcomes: dict[str, Outcome] = {}

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from toolkit.cli.common import IO
+
+TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process that SIGTERM ended
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = sub.add_parser(
         "batch",
         help="convert (and translate) many briefings at once",
-        description="Make handouts of many briefings. Outputs are named DIR/<name>.<lang>.<ext>. "
-        "A rerun skips inputs whose outputs are up to date (see DIR/.briefing-manifest.sqlite3); "
-        "a failed input does not stop the others, and DIR/batch-report.json lists every outcome. "
-        "Exit code 9 if any input failed.",
+        description="Make handouts of many briefings. Outputs are named DIR/<name>.<lang>.<ext>.\n"
+        "A rerun skips inputs whose outputs are up to date (see DIR/.briefing-manifest.sqlite3);\n"
+        "a failed input does not stop the others, and DIR/batch-report.json lists every outcome.\n"
+        "Exit code 9 if any input failed.\n\n"
+        "Nothing under DIR, and no file a batch made, is read as an input. A worker that dies is\n"
+        'replaced and its document tried once more (twice killed, it fails: "worker died").\n'
+        "Ctrl-C or SIGTERM stops the batch cleanly (exit 130 or 143): a rerun goes on from there.\n"
+        "Outputs that an earlier run made and this one no longer makes are left in place and named.",
         epilog="examples:\n  briefing batch seeds/ --out dist/\n"
         "  briefing batch 'inbox/**/*.docx' --out handouts/ --lang en --formats pdf --jobs 2\n"
         "  briefing batch inbox/ --out /shared/out --scheduler tcp://10.0.0.5:8786",
@@ -38,7 +48,7 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=int,
+        type=_at_least_one,
         default=os.cpu_count() or 1,
         metavar="N",
         help="worker processes (default: the number of CPUs)",
@@ -52,8 +62,23 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", metavar="FILE", help="translation memory file (SQLite)")
     parser.add_argument("--no-cache", action="store_true", help="do not use the translation memory")
     parser.add_argument(
-        "--beam-size", type=int, default=2, metavar="N", help="translation beam size (default 2)"
+        "--beam-size",
+        type=_at_least_one,
+        default=4,
+        metavar="N",
+        help="translation beam size (default 4; 1 is fast)",
     )
+
+
+def _at_least_one(text: str) -> int:
+    """argparse type: a whole number of 1 or more, else a usage error."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def settings_from(args: argparse.Namespace, out_dir: str, target_lang: str | None) -> Any:
@@ -68,8 +93,6 @@ def settings_from(args: argparse.Namespace, out_dir: str, target_lang: str | Non
             hint="choose from xml, docx, pdf",
             code=ExitCode.USAGE,
         )
-    if args.jobs < 1:
-        raise BriefingError("--jobs must be at least 1", code=ExitCode.USAGE)
     return Settings(
         out_dir=out_dir,
         formats=formats,
@@ -86,22 +109,64 @@ def run(args: argparse.Namespace, io: IO) -> int:
     from toolkit.batch.plan import collect
 
     target = None if args.lang in (None, "nl") else args.lang
-    return execute(collect(args.sources), settings_from(args, args.out, target), args, io)
+    settings = settings_from(args, args.out, target)
+    return execute(collect(args.sources, args.out, note(io)), settings, args, io)
 
 
-def execute(jobs: list[Any], settings: Any, args: argparse.Namespace, io: IO) -> int:
-    """Run the batch with a progress display and print the summary."""
+def note(io: IO) -> Callable[[str], None]:
+    """A sink for the batch's notes: one line each on stderr."""
+
+    def write(message: str) -> None:
+        io.err.write(f"note: {message}\n")
+
+    return write
+
+
+def execute(jobs: list[Any], settings: Any, args: argparse.Namespace, io: IO, prune: bool = False) -> int:
+    """Run the batch with a progress display and print the summary.
+
+    SIGTERM stops it as Ctrl-C does: the workers are stopped, no output is
+    left half-written, and the manifest holds every document finished.
+    """
     from toolkit.batch.runner import run_batch
     from toolkit.cli.progress import BatchDisplay
 
-    with BatchDisplay(io, total=len(jobs), translating=settings.target_lang is not None) as display:
-        result = run_batch(
-            jobs,
-            settings,
-            workers=args.jobs,
-            scheduler=args.scheduler,
-            force=args.force,
-            progress=display.update,
-        )
+    try:
+        with (
+            _sigterm_interrupts(),
+            BatchDisplay(io, total=len(jobs), translating=settings.target_lang is not None) as display,
+        ):
+            result = run_batch(
+                jobs,
+                settings,
+                workers=args.jobs,
+                scheduler=args.scheduler,
+                force=args.force,
+                prune=prune,
+                progress=display.update,
+            )
+    except Terminated:
+        io.err.write("terminated\n")
+        return TERMINATED
     display.summary(result)
     return int(result.exit_code())
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: a KeyboardInterrupt, so every Ctrl-C clean-up runs for it too."""
+
+
+@contextlib.contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; the caller's own stay
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

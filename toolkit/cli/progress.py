@@ -92,7 +92,20 @@ class BatchDisplay:
         else:
             for o in result.failed:
                 self.io.out.write(f"failed  {o.source}: {o.error}\n")
+        if result.removed:
+            self.io.out.write(f"removed {_files(result.removed)} that this run no longer makes\n")
+        if result.stale:
+            self.io.out.write(
+                f"left in place {_files(result.stale)} that earlier runs made and this one no longer "
+                "makes; delete them if they are not wanted\n"
+            )
         self.io.out.write(
             f"done: {counts['done']}, skipped (up to date): {counts['skipped']}, failed: {counts['failed']}; "
             f"report: {result.report}\n"
         )
+
+
+def _files(paths: list[str]) -> str:
+    """`2 outputs: a.en.xml, a.en.pdf`, naming a few of them."""
+    names = ", ".join(paths[:4]) + (", ..." if len(paths) > 4 else "")
+    return f"{len(paths)} output{'s' if len(paths) != 1 else ''} ({names})"
