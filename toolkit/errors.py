@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import os
+import sys
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,5 +95,15 @@ Warn = Callable[[BriefingWarning], None]
 
 
 def python_warning(warning: BriefingWarning) -> None:
-    """The default warning sink for library use: Python's `warnings`."""
-    warnings.warn(warning, stacklevel=3)
+    """The default warning sink for library use: Python's `warnings`, pointing at the caller.
+
+    The warning is attributed to the first frame outside the toolkit, so that
+    `warnings` filters and messages name the user's own line, not a reader's.
+    """
+    level, frame = 2, sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame, level = frame.f_back, level + 1
+    warnings.warn(warning, stacklevel=level)
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep

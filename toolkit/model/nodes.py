@@ -165,6 +165,17 @@ class Note:
         _freeze(self, "body", tuple(self.body))
         if self.source_id is not None:
             check_text(self.source_id, "note source id")
+        if not self.body:
+            raise BriefingError("a note needs at least one paragraph (an empty one for an empty note)")
+        # Word, the XML contract and every writer have no place for a note in a note.
+        if any(_holds_note(p.children) for p in self.body):
+            raise BriefingError(
+                "a note cannot hold another note", hint="put the inner note's text in the outer one"
+            )
+
+
+def _holds_note(items: tuple[Inline, ...]) -> bool:
+    return any(isinstance(i, Note) or (isinstance(i, _Span) and _holds_note(i.children)) for i in items)
 
 
 @dataclass(frozen=True, slots=True)

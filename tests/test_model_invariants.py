@@ -1,0 +1,34 @@
+"""Invariants the model keeps when a node is made, and where warnings point."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+import toolkit
+from toolkit.errors import BriefingError, BriefingWarning
+from toolkit.model import Emph, Note, P
+
+
+def test_a_note_inside_a_note_is_refused_when_it_is_made() -> None:
+    inner = Note((P(("binnen",)),))
+    with pytest.raises(BriefingError, match="cannot hold another note"):
+        Note((P(("buiten", inner)),))
+    with pytest.raises(BriefingError, match="cannot hold another note"):
+        Note((P((Emph(("diep", inner)),)),))
+
+
+def test_a_note_has_a_paragraph() -> None:
+    with pytest.raises(BriefingError, match="at least one paragraph"):
+        Note(())
+
+
+def test_library_warnings_point_at_the_callers_line() -> None:
+    data = b'Titel\nZin[footnoteRef:2] hier. [2: !!! End note with ID "2" not found in document.] \n\n'
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        toolkit.read(data, "text")
+    [w] = caught
+    assert issubclass(w.category, BriefingWarning)
+    assert w.filename == __file__
