@@ -15,7 +15,7 @@ import pytest
 import toolkit
 from tests.test_translate_packages import no_network, private_dirs  # noqa: F401  (autouse fixtures)
 from toolkit.errors import BriefingError, BriefingWarning
-from toolkit.model.nodes import Briefing, Emph, Heading, Link, Meta, Note, P, Section, Strong, iter_notes
+from toolkit.model import Briefing, Emph, Heading, Link, Meta, Note, P, Section, Strong, iter_notes
 from toolkit.translation import glossary, splitter
 from toolkit.translation.pipeline import Stats, Translator
 

@@ -26,9 +26,9 @@ from toolkit.model.nodes import (
     Table,
     Translation,
     inlines,
-    iter_notes,
     plain_text,
 )
+from toolkit.model.walk import NoteNumbers, Step, iter_notes, walk
 from toolkit.model.xmlio import parse, serialise
 
 __all__ = [
@@ -47,10 +47,12 @@ __all__ = [
     "Meta",
     "Note",
     "NoteKind",
+    "NoteNumbers",
     "P",
     "Row",
     "Section",
     "Source",
+    "Step",
     "Strong",
     "Sub",
     "Sup",
@@ -61,4 +63,5 @@ __all__ = [
     "parse",
     "plain_text",
     "serialise",
+    "walk",
 ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
@@ -338,34 +338,6 @@ def child_inlines(node: object) -> tuple[Inline, ...]:
     if isinstance(node, (P, Heading, Emph, Strong, Sup, Sub, Link)):
         return node.children
     return ()
-
-
-def iter_notes(doc: Briefing) -> Iterator[tuple[int, Note]]:
-    """Yield `(display_number, note)` in document order, numbered from 1.
-
-    Word numbers footnotes and endnotes separately; so do we.
-    """
-    counters = {"footnote": 0, "endnote": 0}
-
-    def in_inlines(items: tuple[Inline, ...]) -> Iterator[Note]:
-        for item in items:
-            if isinstance(item, Note):
-                yield item
-            else:
-                yield from in_inlines(child_inlines(item))
-
-    def in_blocks(blocks: tuple[Block, ...]) -> Iterator[Note]:
-        for block in blocks:
-            if isinstance(block, Section):
-                yield from in_inlines(block.heading.children)
-            if isinstance(block, P):
-                yield from in_inlines(block.children)
-            else:
-                yield from in_blocks(child_blocks(block))
-
-    for note in (*doc.meta.title_notes, *in_blocks(doc.body)):
-        counters[note.kind] += 1
-        yield counters[note.kind], note
 
 
 def plain_text(items: Iterable[Inline], notes: bool = False) -> str:

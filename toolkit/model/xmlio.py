@@ -38,6 +38,7 @@ from toolkit.model.nodes import (
     Table,
     Translation,
 )
+from toolkit.model.walk import NoteNumbers
 from toolkit.safexml import parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -55,7 +56,7 @@ _SPAN_TAGS = {cls: tag for tag, cls in _SPANS.items()}
 
 def serialise(doc: Briefing) -> bytes:
     """The canonical XML bytes of `doc` (UTF-8, with declaration, final newline)."""
-    numbers = {"footnote": 0, "endnote": 0}  # display numbers, as Word counts
+    numbers = NoteNumbers(doc)  # display numbers by position, as Word counts
     root = etree.Element("briefing", {"version": FORMAT_VERSION, XML_LANG: doc.lang})
     root.append(_meta(doc.meta, numbers))
     body = etree.SubElement(root, "body")
@@ -69,7 +70,7 @@ def _text_element(parent: etree._Element, tag: str, text: str) -> None:
     etree.SubElement(parent, tag).text = text
 
 
-def _meta(meta: Meta, numbers: dict[str, int]) -> etree._Element:
+def _meta(meta: Meta, numbers: NoteNumbers) -> etree._Element:
     el = etree.Element("meta")
     _text_element(el, "title", meta.title)
     for note in meta.title_notes:  # after the title's text: that is their anchor
@@ -100,7 +101,7 @@ def _meta(meta: Meta, numbers: dict[str, int]) -> etree._Element:
     return el
 
 
-def _block(block: Block, numbers: dict[str, int]) -> etree._Element:
+def _block(block: Block, numbers: NoteNumbers) -> etree._Element:
     match block:
         case P():
             el = etree.Element("p")
@@ -130,7 +131,7 @@ def _block(block: Block, numbers: dict[str, int]) -> etree._Element:
     return el
 
 
-def _fill_inlines(parent: etree._Element, items: tuple[Inline, ...], numbers: dict[str, int]) -> None:
+def _fill_inlines(parent: etree._Element, items: tuple[Inline, ...], numbers: NoteNumbers) -> None:
     last: etree._Element | None = None
     for item in items:
         if isinstance(item, str):
@@ -143,7 +144,7 @@ def _fill_inlines(parent: etree._Element, items: tuple[Inline, ...], numbers: di
         parent.append(last)
 
 
-def _inline(item: Inline, numbers: dict[str, int]) -> etree._Element:
+def _inline(item: Inline, numbers: NoteNumbers) -> etree._Element:
     match item:
         case Emph() | Strong() | Sup() | Sub():
             el = etree.Element(_SPAN_TAGS[type(item)])
@@ -159,8 +160,7 @@ def _inline(item: Inline, numbers: dict[str, int]) -> etree._Element:
                 attrs["kind"] = item.kind
             # `n` is informative, for tools outside the package: it is
             # recomputed on every write and ignored on read.
-            numbers[item.kind] += 1
-            attrs["n"] = str(numbers[item.kind])
+            attrs["n"] = str(numbers.take(item))
             if item.source_id is not None:
                 attrs["source-id"] = item.source_id
             el = etree.Element("note", attrs)

@@ -1,0 +1,121 @@
+"""One walk over a briefing: every node in document order, notes with their display numbers.
+
+Writers, translation and the readers' checks take document order and note
+numbers from here (pandoc's `walk`, docutils' `traverse`), so that two equal
+documents are numbered alike and no writer keeps its own count.
+
+    walk(doc) ->  Step(Meta title note, number=1)      notes on the title first
+                  Step(Section, depth=1)
+                  Step(Heading, depth=1)
+                  Step(P, depth=1)
+                  Step(Note, depth=1, number=2)        at its anchor
+                  ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from toolkit.errors import BriefingError, ExitCode
+from toolkit.model.nodes import (
+    Block,
+    Briefing,
+    Cell,
+    Heading,
+    Inline,
+    Item,
+    ListBlock,
+    Note,
+    P,
+    Row,
+    Section,
+    Table,
+    child_inlines,
+)
+
+Node = Block | Heading | Item | Row | Cell | Note
+
+
+@dataclass(frozen=True)
+class Step:
+    """A node met on the walk: its section depth, and a note's display number."""
+
+    node: Node
+    depth: int
+    number: int | None = None
+
+
+def walk(doc: Briefing) -> Iterator[Step]:
+    """Every block, heading, item, row, cell and note, in document order.
+
+    Footnotes and endnotes are numbered apart, from 1, as Word numbers them.
+    """
+    counters = {"footnote": 0, "endnote": 0}
+
+    def note(n: Note, depth: int) -> Step:
+        counters[n.kind] += 1
+        return Step(n, depth, counters[n.kind])
+
+    def inlines(items: tuple[Inline, ...], depth: int) -> Iterator[Step]:
+        for item in items:
+            if isinstance(item, Note):
+                yield note(item, depth)
+            else:
+                yield from inlines(child_inlines(item), depth)
+
+    def blocks(items: tuple[Block, ...], depth: int) -> Iterator[Step]:
+        for block in items:
+            yield Step(block, depth)
+            match block:
+                case P():
+                    yield from inlines(block.children, depth)
+                case Section():
+                    yield Step(block.heading, depth + 1)
+                    yield from inlines(block.heading.children, depth + 1)
+                    yield from blocks(block.blocks, depth + 1)
+                case ListBlock():
+                    for item in block.items:
+                        yield Step(item, depth)
+                        yield from blocks(item.blocks, depth)
+                case Table():
+                    for row in block.rows:
+                        yield Step(row, depth)
+                        for cell in row.cells:
+                            yield Step(cell, depth)
+                            yield from blocks(cell.blocks, depth)
+
+    for title_note in doc.meta.title_notes:
+        yield note(title_note, 0)
+    yield from blocks(doc.body, 0)
+
+
+def iter_notes(doc: Briefing) -> Iterator[tuple[int, Note]]:
+    """Yield `(display_number, note)` in document order, numbered from 1."""
+    for step in walk(doc):
+        if step.number is not None:
+            yield step.number, step.node  # type: ignore[misc]
+
+
+class NoteNumbers:
+    """The display numbers of a document's notes, handed out by position.
+
+    A writer calls `take(note)` as it meets each note; the number comes from
+    the walk's order, so equal documents get equal numbers whatever objects
+    they share, and a writer that meets notes out of order is caught at once.
+    """
+
+    def __init__(self, doc: Briefing) -> None:
+        self._order = list(iter_notes(doc))
+        self._next = 0
+
+    def take(self, note: Note) -> int:
+        if self._next >= len(self._order) or self._order[self._next][1] != note:
+            raise BriefingError(
+                "a writer met the notes out of document order",
+                hint="a bug in the toolkit: please report it with this file",
+                code=ExitCode.INTERNAL,
+            )
+        number = self._order[self._next][0]
+        self._next += 1
+        return number
