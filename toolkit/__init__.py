@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Warn, python_warning
 from toolkit.model import Briefing
+from toolkit.version import __version__
 
 if TYPE_CHECKING:
     from toolkit.readers.headings import HeadingRules
@@ -25,12 +26,12 @@ __all__ = [
     "BriefingError",
     "BriefingWarning",
     "ExitCode",
+    "__version__",
     "read",
     "render",
     "translate",
     "write",
 ]
-__version__ = "0.1.0"
 
 
 def read(

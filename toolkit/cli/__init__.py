@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from toolkit import __version__
+    from toolkit.version import __version__
 
     return f"briefing {__version__}"
 
