@@ -6,33 +6,39 @@ import io
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from toolkit import __version__
 from toolkit.errors import BriefingError, ExitCode, Warn, python_warning
 from toolkit.model import Briefing, iter_notes
 from toolkit.style import Style
+from toolkit.version import __version__
 from toolkit.writers.pdf.build import Builder
 from toolkit.writers.pdf.fonts import GlyphCheck, family_for
 from toolkit.writers.pdf.markup import Markup, NoteBook
+from toolkit.writers.pdf.metadata import render_time
 from toolkit.writers.pdf.notes import FootnoteArea
 from toolkit.writers.pdf.styles import make_styles
+from toolkit.writers.pdf.tagging import StructTree
 from toolkit.writers.pdf.template import BriefingDocTemplate, Decoration, frame_width
 
 __all__ = ["write_pdf"]
 
 
 def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes:
-    """The bytes of `doc` as a PDF in the house `style`.
+    """The bytes of `doc` as a tagged PDF in the house `style`.
 
     A character the font cannot show is reported to `warn` with its code point and
-    place. A document that cannot be laid out raises `BriefingError`.
+    place. A document that cannot be laid out raises `BriefingError`. The file is
+    dated now, or at `SOURCE_DATE_EPOCH` when that is set: then the same document
+    gives the same bytes.
     """
+    stamp = render_time()
     family = family_for(style.body.font, warn)
     styles = make_styles(style, family)
     check = GlyphCheck(family)
     book = NoteBook()
     numbers = {id(note): number for number, note in iter_notes(doc)}
     width = frame_width(style)
-    markup = Markup(styles, check, numbers, book, width)
+    tags = StructTree(doc.lang)
+    markup = Markup(styles, check, numbers, book, width, tags)
     builder = Builder(doc, style, styles, markup, width)
     story = builder.story()
     labels = style.labels_for(doc.lang)
@@ -56,6 +62,9 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
         area,
         decoration,
         builder.outline,
+        tags,
+        stamp,
+        pdfua=not check.missing,  # PDF/UA forbids .notdef glyphs: no claim when a character has none
         title=doc.meta.title,
         subject=doc.meta.kind or doc.meta.title,
         author="",
@@ -63,7 +72,6 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
         producer=f"briefing toolkit {__version__} (reportlab)",
         lang=doc.lang,
         initialFontName=family.regular,
-        invariant=True,  # no clock or random id in the file: the same document gives the same bytes
     )
     try:
         template.build(story)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from reportlab.lib import colors
+from reportlab.lib.geomutils import normalizeTRBL
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
@@ -13,8 +14,9 @@ from toolkit.model import Block, Briefing, Inline, ListBlock, P, Section, plain_
 from toolkit.model import Table as TableBlock
 from toolkit.style import Style
 from toolkit.writers.pdf.longpara import pieces
-from toolkit.writers.pdf.markup import Markup, Para, roman
+from toolkit.writers.pdf.markup import Markup, Para, roman, tagged
 from toolkit.writers.pdf.styles import PdfStyles
+from toolkit.writers.pdf.tagging import StructNode, artifact
 
 BULLETS = ("\u2022", "\u2013", "\u2022")  # by nesting depth: bullet, en dash, bullet
 CELL_PAD = 4.0
@@ -22,7 +24,12 @@ MIN_TABLE_SCALE = 0.7  # a wide table's text shrinks to 70% at most before words
 
 
 class Builder:
-    """Builds the flowables of one document; remembers the headings for the outline."""
+    """Builds the flowables of one document and their structure elements, in reading order.
+
+    It remembers the headings for the outline. Each element is made as its flowable is,
+    under the element of the block that holds it; the notes a paragraph cites follow
+    its element, as siblings.
+    """
 
     def __init__(self, doc: Briefing, style: Style, styles: PdfStyles, markup: Markup, width: float) -> None:
         self.doc = doc
@@ -31,25 +38,52 @@ class Builder:
         self.markup = markup
         self.width = width
         self.outline: dict[str, tuple[str, int]] = {}  # onDraw label -> (title, level from 0)
+        self.root = markup.tags.root
 
     def story(self) -> list[Flowable]:
         """Title, first-page notices, the body, then the endnotes."""
         doc, styles, markup = self.doc, self.styles, self.markup
+        root = self.root
         title: tuple[Inline, ...] = (doc.meta.title, *doc.meta.title_notes)
-        story: list[Flowable] = [Para(markup.inlines(title, "the title"), styles.title)]
+        story: list[Flowable] = self.paragraph(markup.inlines(title, "the title"), styles.title, root, "H1")
         meta = doc.meta
         details = [part for part in (meta.kind, meta.date, *meta.refs) if part]
         if details:
-            story.append(Para(markup.text("  \u00b7  ".join(details), "the document details"), styles.meta))
+            text = markup.text("  \u00b7  ".join(details), "the document details")
+            story.extend(self.paragraph(text, styles.meta, root))
         if meta.translation is not None:
             label = self.style.labels_for(doc.lang).machine_translation
-            story.append(Para(markup.text(label, "the machine-translation notice"), styles.notice))
-        story.extend(self.blocks(doc.body, 1, styles.body, "the body"))
+            text = markup.text(label, "the machine-translation notice")
+            band = Band(text, styles.notice, fill=self.style.table.header_fill)
+            story.extend(tagged([band], root.add("P")))
+        story.extend(self.blocks(doc.body, 1, styles.body, "the body", root))
         story.extend(self.endnotes())
         return story
 
+    def paragraph(
+        self,
+        text: str,
+        pstyle: ParagraphStyle,
+        parent: StructNode,
+        role: str = "P",
+        in_frame: bool = True,
+        bullet: str | None = None,
+        label: StructNode | None = None,
+    ) -> list[Flowable]:
+        """A paragraph (cut into pieces if long) as the element `role` of `parent`, then its notes."""
+        para = Para(text, pstyle, bulletText=bullet)
+        out = tagged(pieces(para, self.width) if in_frame else [para], parent.add(role), label)
+        parent.adopt(self.markup.take_notes())
+        return list(out)
+
     def blocks(
-        self, blocks: tuple[Block, ...], depth: int, pstyle: ParagraphStyle, where: str, in_frame: bool = True
+        self,
+        blocks: tuple[Block, ...],
+        depth: int,
+        pstyle: ParagraphStyle,
+        where: str,
+        parent: StructNode,
+        in_frame: bool = True,
     ) -> list[Flowable]:
         """Flowables for a run of blocks; `depth` is the section depth, `where` names the place.
 
@@ -63,58 +97,80 @@ class Builder:
                 case P(children=children):
                     count += 1
                     text = self.markup.inlines(children, f"paragraph {count} of {where}")
-                    para = Para(text, pstyle)
-                    out.extend(pieces(para, self.width) if in_frame else [para])
+                    out.extend(self.paragraph(text, pstyle, parent, in_frame=in_frame))
                 case Section(heading=heading, blocks=inner):
                     title = plain_text(heading.children)
                     place = f"section \u201c{_short(title)}\u201d"
-                    out.extend(self.heading(heading.children, title, depth, place))
-                    out.extend(self.blocks(inner, depth + 1, pstyle, place, in_frame))
+                    out.extend(self.heading(heading.children, title, depth, place, parent))
+                    out.extend(self.blocks(inner, depth + 1, pstyle, place, parent, in_frame))
                 case ListBlock():
-                    out.extend(self.list_block(block, 1, where, in_frame))
+                    out.extend(self.list_block(block, 1, where, parent, in_frame))
                 case TableBlock():
-                    out.append(self.table(block, where))
+                    out.append(self.table(block, where, parent))
                 case _:
                     assert_never(block)
         return out
 
-    def heading(self, children: tuple, title: str, depth: int, where: str) -> list[Flowable]:
-        """A heading, with an outline entry, kept with the first lines that follow it."""
+    def heading(
+        self, children: tuple, title: str, depth: int, where: str, parent: StructNode
+    ) -> list[Flowable]:
+        """A heading, with an outline entry, kept with the first lines that follow it.
+
+        Its element is H2 for a top-level section (H1 is the title), one level deeper
+        for each level of nesting, H6 at most.
+        """
         key = f"h{len(self.outline)}"
         self.outline[key] = (title or "\u2014", depth - 1)
         hstyle = self.styles.heading(depth)
         text = self.markup.inlines(children, f"the heading of {where}")
-        para = Para(f'<onDraw name="outline" label="{key}"/>{text}', hstyle)
+        [para] = self.paragraph(
+            f'<onDraw name="outline" label="{key}"/>{text}', hstyle, parent, f"H{min(depth + 1, 6)}", False
+        )
         _, height = para.wrap(self.width, 1e6)
         # Keep-with-next without KeepTogether: start a new page unless the heading and two lines
         # of what follows fit (two lines, because orphan control will not leave one).
         need = hstyle.spaceBefore + height + hstyle.spaceAfter + 2 * self.styles.body.leading
         return [CondPageBreak(need), para]
 
-    def list_block(self, block: ListBlock, depth: int, where: str, in_frame: bool = True) -> list[Flowable]:
-        """A list as indented paragraphs with bullets or numbers; nested lists indent further."""
+    def list_block(
+        self, block: ListBlock, depth: int, where: str, parent: StructNode, in_frame: bool = True
+    ) -> list[Flowable]:
+        """A list as indented paragraphs with bullets or numbers; nested lists indent further.
+
+        Its elements: L, holding an LI per item, holding the Lbl (the bullet or number)
+        and the LBody (the item's blocks).
+        """
         out: list[Flowable] = []
         lstyle = self.styles.list_item(depth, block.ordered)
+        element = parent.add("L")
         for number, item in enumerate(block.items, 1):
             bullet = f"{number}." if block.ordered else BULLETS[min(depth, len(BULLETS)) - 1]
             place = f"item {number} of a list in {where}"
+            li = element.add("LI")
+            label, body = li.add("Lbl"), li.add("LBody")
             first = True
             for inner in item.blocks or (P(),):
                 if isinstance(inner, P):
                     text = self.markup.inlines(inner.children, place)
-                    para = Para(text, lstyle, bulletText=bullet if first else None)
-                    out.extend(pieces(para, self.width) if in_frame else [para])
+                    if first:
+                        out.extend(self.paragraph(text, lstyle, body, "P", in_frame, bullet, label))
+                    else:
+                        out.extend(self.paragraph(text, lstyle, body, "P", in_frame))
                 elif isinstance(inner, ListBlock):
                     if first:
-                        out.append(Para("", lstyle, bulletText=bullet))
-                    out.extend(self.list_block(inner, depth + 1, where, in_frame))
+                        out.extend(self.paragraph("", lstyle, body, "P", False, bullet, label))
+                    out.extend(self.list_block(inner, depth + 1, where, body, in_frame))
                 else:
-                    out.extend(self.blocks((inner,), depth, lstyle, place, in_frame))
+                    out.extend(self.blocks((inner,), depth, lstyle, place, body, in_frame))
                 first = False
         return out
 
-    def table(self, block: TableBlock, where: str) -> Table:
-        """A table that fits the frame: columns scaled to the width, cell text wrapping."""
+    def table(self, block: TableBlock, where: str, parent: StructNode) -> Table:
+        """A table that fits the frame: columns scaled to the width, cell text wrapping.
+
+        Its elements: Table, holding a TR per row, holding a TH or TD per cell (a header
+        row's cells are column headers, other header cells row headers).
+        """
         ncols = max((len(row.cells) for row in block.rows), default=0) or 1
         texts = [
             [(" ".join(_block_text(b) for b in cell.blocks), cell.header) for cell in row.cells]
@@ -122,20 +178,24 @@ class Builder:
         ]
         widths, scale = self.column_widths(texts, ncols)
         body, head = self.styles.cell_styles(scale)
-        data: list[list[list[Flowable]]] = [
-            [
-                self.blocks(
-                    cell.blocks,
-                    1,
-                    head if cell.header else body,
-                    f"row {r}, cell {c} of a table in {where}",
-                    in_frame=False,
-                )
-                for c, cell in enumerate(row.cells, 1)
-            ]
-            + [[] for _ in range(ncols - len(row.cells))]
-            for r, row in enumerate(block.rows, 1)
-        ] or [[[]]]
+        element = parent.add("Table")
+        data: list[list[list[Flowable]]] = []
+        for r, row in enumerate(block.rows, 1):
+            tr = element.add("TR")
+            header_row = bool(row.cells) and all(cell.header for cell in row.cells)
+            cells: list[list[Flowable]] = []
+            for c, cell in enumerate(row.cells, 1):
+                td = tr.add("TH" if cell.header else "TD")
+                if cell.header:
+                    td.attributes = {"Scope": "Column" if header_row else "Row"}
+                place = f"row {r}, cell {c} of a table in {where}"
+                style = head if cell.header else body
+                cells.append(self.blocks(cell.blocks, 1, style, place, td, in_frame=False))
+            for _ in range(ncols - len(row.cells)):
+                tr.add("TD")
+                cells.append([])
+            data.append(cells)
+        data = data or [[[]]]
         header_rows = 0
         for row in block.rows:
             if not row.cells or not all(cell.header for cell in row.cells):
@@ -144,6 +204,8 @@ class Builder:
         commands = [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor(self.style.table.border_color)),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            # Cells hold paragraphs, but the table sets its own font first: one that is embedded.
+            ("FONTNAME", (0, 0), (-1, -1), self.styles.family.regular),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -153,7 +215,7 @@ class Builder:
             commands.append(
                 ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor(self.style.table.header_fill))
             )
-        table = Table(
+        table = TaggedTable(
             data,
             colWidths=widths,
             repeatRows=header_rows,
@@ -206,10 +268,48 @@ class Builder:
         if not book.endnotes:
             return []
         title = self.style.labels_for(self.doc.lang).notes
-        out = self.heading((title,), title, 1, "the notes")
-        for number, note, where in book.endnotes:
-            out.extend(self.markup.note_paragraphs(note, roman(number), number, where))
+        out = self.heading((title,), title, 1, "the notes", self.root)
+        for number, note, where, element in book.endnotes:
+            # Drawn here, at the end; in the structure each note follows the text citing it.
+            out.extend(self.markup.note_paragraphs(note, roman(number), number, where, element))
         return out
+
+
+class TaggedTable(Table):
+    """A table whose grid and shading are artifacts; its cells' paragraphs tag themselves."""
+
+    def _drawBkgrnd(self) -> None:
+        with artifact(self.canv):
+            super()._drawBkgrnd()
+
+    def _drawLines(self) -> None:
+        with artifact(self.canv):
+            super()._drawLines()
+
+
+class Band(Para):
+    """The machine-translation notice: its text a paragraph, its shaded band an artifact."""
+
+    def __init__(self, text: str, style: ParagraphStyle, fill: str) -> None:
+        super().__init__(text, style)
+        self.fill = colors.HexColor(fill)
+
+    def draw(self) -> None:
+        canv, style = self.canv, self.style
+        top, right, bottom, left = normalizeTRBL(style.borderPadding)
+        with artifact(canv):
+            canv.saveState()
+            canv.setFillColor(self.fill)
+            canv.rect(
+                style.leftIndent - left,
+                -bottom,
+                self.width - (style.leftIndent + style.rightIndent) + left + right,
+                self.height + top + bottom,
+                fill=1,
+                stroke=0,
+            )
+            canv.restoreState()
+        super().draw()
 
 
 def _block_text(block: Block) -> str:

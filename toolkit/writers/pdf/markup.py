@@ -5,12 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import assert_never
 
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, plain_text
 from toolkit.writers.pdf.fonts import GlyphCheck
 from toolkit.writers.pdf.longpara import pieces
 from toolkit.writers.pdf.styles import PdfStyles
+from toolkit.writers.pdf.tagging import (
+    CALLBACK,
+    InlineSpec,
+    StructNode,
+    StructTree,
+    TaggedText,
+    artifact,
+    link_target,
+)
 
 # Anchor names. A reference carries `fnref-N` (found again after a paragraph is split, see
 # notes.refs_in) and links to `fn-N`, which the note carries and which links back.
@@ -18,6 +29,13 @@ FOOTNOTE_REF = "fnref-"
 FOOTNOTE = "fn-"
 ENDNOTE_REF = "enref-"
 ENDNOTE = "en-"
+END = f'<onDraw name="{CALLBACK}" label="end"/>'  # ends the inline element opened last (tagging)
+
+# What a note link says to a screen reader (the annotation's /Contents), by language.
+_LINK_WORDS = {
+    "nl": {"footnote": "voetnoot {n}", "endnote": "eindnoot {n}", "back": "terug naar verwijzing {n}"},
+    "en": {"footnote": "footnote {n}", "endnote": "endnote {n}", "back": "back to reference {n}"},
+}
 
 
 def escape(text: str) -> str:
@@ -43,11 +61,18 @@ def roman(number: int) -> str:
 
 
 class Para(Paragraph):
-    """A Paragraph that does not break its lines again when wrapped again at the same width.
+    """A Paragraph that keeps its line breaks, and draws its text tagged for its structure element.
 
     Frames wrap a flowable several times (to measure, to place, after a split); line
     breaking is most of the writer's time, and a split part already holds its lines.
+    Every part of a split paragraph keeps the paragraph's element (`node`), so one
+    element gets marked content on each page the paragraph reaches.
     """
+
+    node: StructNode | None = None  # the element of this paragraph's text (P, H2, ...)
+    label_node: StructNode | None = None  # the Lbl element of a list item's bullet or number
+    _drawn = False
+    _tagged_text: TaggedText | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if getattr(self, "blPara", None) is not None and getattr(self, "_wrapped_width", None) == availWidth:
@@ -63,7 +88,37 @@ class Para(Paragraph):
             # Paragraph.split gave the first part its lines and height (only lines of kind 1
             # can be drawn as they are; simple lines are labelled kind 1 and need breaking again).
             parts[0]._wrapped_width = availWidth
+        for i, part in enumerate(parts):
+            if isinstance(part, Para) and part is not self:
+                part.node = self.node
+                part.label_node = self.label_node if i == 0 else None
         return parts
+
+    def beginText(self, x: float, y: float) -> PDFTextObject:
+        if self.node is None or self._drawn:
+            return super().beginText(x, y)
+        self._tagged_text = TaggedText(self.canv, x, y, self.node)
+        return self._tagged_text
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        node = self.node
+        if node is None or self._drawn:
+            # Drawn a second time: a table's header row repeated on the next page.
+            with artifact(canvas, "Pagination"):
+                super().drawOn(canvas, x, y, _sW)
+            return
+        start, links = len(canvas._code), len(canvas._annotationrefs)
+        super().drawOn(canvas, x, y, _sW)
+        self._drawn = True
+        text, self._tagged_text = self._tagged_text, None
+        if text is not None and self.label_node is not None and self.bulletText:
+            # reportlab draws the bullet as a text object of its own, just before the paragraph's.
+            code = canvas._code
+            for i in range(start, text.code_index):
+                if code[i].startswith("BT"):
+                    code[i] = f"{node.tree.mark(canvas, self.label_node)} {code[i]} EMC"
+                    break
+        node.tree.claim_annotations(canvas, links)
 
 
 @dataclass
@@ -71,14 +126,21 @@ class NoteBook:
     """The notes met while building: footnote paragraphs by number, endnotes in order."""
 
     footnotes: dict[int, list[Para]] = field(default_factory=dict)
-    endnotes: list[tuple[int, Note, str]] = field(default_factory=list)  # number, note, where
+    # number, note, where cited, and its Note element (placed after the citing element)
+    endnotes: list[tuple[int, Note, str, StructNode]] = field(default_factory=list)
 
 
 class Markup:
     """Turns inline content into markup; checks glyphs and collects notes on the way."""
 
     def __init__(
-        self, styles: PdfStyles, check: GlyphCheck, numbers: dict[int, int], book: NoteBook, width: float
+        self,
+        styles: PdfStyles,
+        check: GlyphCheck,
+        numbers: dict[int, int],
+        book: NoteBook,
+        width: float,
+        tags: StructTree,
     ) -> None:
         self.styles = styles
         self.width = width  # of the frame and of the footnote area: long note paragraphs are cut at it
@@ -86,6 +148,14 @@ class Markup:
         self.numbers = numbers  # id(note) -> display number, from toolkit.model.iter_notes
         self.book = book
         self.link_color = styles.link_color
+        self.tags = tags
+        self.words = _LINK_WORDS.get(tags.lang.split("-")[0].lower(), _LINK_WORDS["en"])
+        self._cited: list[StructNode] = []  # Note elements of the markup made since take_notes
+
+    def take_notes(self) -> list[StructNode]:
+        """The Note elements of the notes cited since the last call, for after the citing element."""
+        cited, self._cited = self._cited, []
+        return cited
 
     def text(self, text: str, where: str) -> str:
         """Plain text, checked and escaped."""
@@ -112,7 +182,8 @@ class Markup:
                 inner = self.inlines(children, where, in_note) or escape(href)
                 if not href:
                     return inner
-                return f"<a href={quoteattr(href)} color={quoteattr(self.link_color)}>{inner}</a>"
+                link = self.tags.inline(InlineSpec("Link", link_target(href), href))
+                return f"{link}<a href={quoteattr(href)} color={quoteattr(self.link_color)}>{inner}</a>{END}"
             case LineBreak():
                 return "<br/>"
             case Note():
@@ -125,31 +196,53 @@ class Markup:
     def _reference(self, note: Note, where: str) -> str:
         number = self.numbers[id(note)]
         color = quoteattr(self.link_color)
+        element = StructNode("Note", self.tags)  # placed after the citing element by the builder
+        self._cited.append(element)
         if note.kind == "endnote":
-            self.book.endnotes.append((number, note, where))
-            label, ref, target = roman(number), ENDNOTE_REF, ENDNOTE
+            self.book.endnotes.append((number, note, where, element))
+            label, ref, target, kind = roman(number), ENDNOTE_REF, ENDNOTE, "endnote"
         else:
-            self.book.footnotes[number] = self.note_paragraphs(note, str(number), number, where)
-            label, ref, target = str(number), FOOTNOTE_REF, FOOTNOTE
+            self.book.footnotes[number] = self.note_paragraphs(note, str(number), number, where, element)
+            label, ref, target, kind = str(number), FOOTNOTE_REF, FOOTNOTE, "footnote"
+        reference = self.tags.inline(InlineSpec("Reference"))
+        link = self._link(f"{target}{number}", self.words[kind].format(n=label))
         # The anchor is glued to the preceding word so the number never starts a line.
         return (
-            f'<a name="{ref}{number}"/><super><a href="#{target}{number}" color={color}>{label}</a></super>'
+            f'<a name="{ref}{number}"/>{reference}{link}<super><a href="#{target}{number}" color={color}>'
+            f"{label}</a></super>{END}{END}"
         )
 
-    def note_paragraphs(self, note: Note, label: str, number: int, where: str) -> list[Para]:
-        """The paragraphs of a note body; the first starts with the number linking back."""
+    def _link(self, destination: str, contents: str) -> str:
+        return self.tags.inline(InlineSpec("Link", ("dest", destination), contents))
+
+    def note_paragraphs(
+        self, note: Note, label: str, number: int, where: str, element: StructNode
+    ) -> list[Para]:
+        """The paragraphs of a note body, each a P of `element`; the first starts with the number linking back."""
         footnote = note.kind == "footnote"
         style = self.styles.note if footnote else self.styles.endnote
         anchor, back = (FOOTNOTE, FOOTNOTE_REF) if footnote else (ENDNOTE, ENDNOTE_REF)
         kind = "footnote" if footnote else "endnote"
         head = (
-            f'<a name="{anchor}{number}"/><super><a href="#{back}{number}" '
-            f"color={quoteattr(self.link_color)}>{label}</a></super>\u00a0"
+            f'<a name="{anchor}{number}"/>{self._link(f"{back}{number}", self.words["back"].format(n=label))}'
+            f'<super><a href="#{back}{number}" color={quoteattr(self.link_color)}>{label}</a></super>{END}\u00a0'
         )
         texts = [self.inlines(p.children, f"{kind} {label} ({where})", in_note=True) for p in note.body]
         texts = texts or [""]
         texts[0] = head + texts[0]
-        return [piece for text in texts for piece in pieces(Para(text, style), self.width)]
+        out: list[Para] = []
+        for text in texts:
+            out.extend(tagged(pieces(Para(text, style), self.width), element.add("P")))
+        return out
+
+
+def tagged(paras: list[Para], node: StructNode, label: StructNode | None = None) -> list[Para]:
+    """`paras`, the pieces of one paragraph, given their element (and the first its bullet's)."""
+    for i, para in enumerate(paras):
+        para.node = node
+        if i == 0:
+            para.label_node = label
+    return paras
 
 
 def _body_inlines(note: Note) -> tuple[Inline, ...]:

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from toolkit.style import Style
 from toolkit.writers.pdf.markup import FOOTNOTE_REF
+from toolkit.writers.pdf.tagging import artifact
 
 _BIG = 1e6
 _FUZZ = 1e-3
@@ -167,10 +168,11 @@ class FootnoteArea:
             return False
         y = base + self.reserved - self.gap
         canv.saveState()
-        canv.setStrokeColor(self.rule_color)
-        canv.setLineWidth(0.5)
-        # Word draws a full-width rule above notes continued from the page before.
-        canv.line(x, y, x + (self.width if self.continued else self.separator), y)
+        with artifact(canv):
+            canv.setStrokeColor(self.rule_color)
+            canv.setLineWidth(0.5)
+            # Word draws a full-width rule above notes continued from the page before.
+            canv.line(x, y, x + (self.width if self.continued else self.separator), y)
         canv.restoreState()
         y -= self.rule_space
         rest: list[Piece] = []

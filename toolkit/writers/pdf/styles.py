@@ -121,8 +121,7 @@ def make_styles(style: Style, family: FontFamily) -> PdfStyles:
         parent=body,
         fontName=family.bold,
         textColor=colors.HexColor(style.title.color),
-        backColor=colors.HexColor(style.table.header_fill),
-        borderPadding=(4, 6, 4, 6),
+        borderPadding=(4, 6, 4, 6),  # around the band the notice draws itself (build.Band)
         spaceBefore=4,
         spaceAfter=style.title.space_after_pt,
     )

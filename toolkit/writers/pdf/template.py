@@ -4,6 +4,10 @@
 showPage to a second canvas pass, which broke most internal link targets when
 tried here. Instead each footer draws a form XObject that is defined only after
 the last page, when Y is known: one pass, and links stay intact.
+
+Header, footer and page label are page furniture: drawn as artifacts, outside the
+structure tree (tagging.py), which is written after the last page with the XMP
+metadata (metadata.py).
 """
 
 from __future__ import annotations
@@ -12,20 +16,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, PageTemplate
 from reportlab.platypus.doctemplate import PageBegin
 
-from toolkit.errors import BriefingError, ExitCode
+from toolkit.errors import BriefingError
 from toolkit.style import Style
 from toolkit.writers.pdf.fonts import FontFamily
 from toolkit.writers.pdf.frame import FootnoteFrame
+from toolkit.writers.pdf.metadata import Described, Stamp, describe
 from toolkit.writers.pdf.notes import FootnoteArea
-
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
+from toolkit.writers.pdf.tagging import CALLBACK, StructTree, artifact
 
 
 @dataclass(frozen=True)
@@ -42,15 +45,9 @@ class Decoration:
 
 
 def page_size(style: Style) -> tuple[float, float]:
-    """The page size the style names."""
-    size = PAGE_SIZES.get(style.page.size.strip().lower())
-    if size is None:
-        raise BriefingError(
-            f"page size {style.page.size!r} is not supported by the PDF writer",
-            hint=f"use one of: {', '.join(s.upper() for s in PAGE_SIZES)}",
-            code=ExitCode.STYLE,
-        )
-    return size
+    """The page size the style names, in points (the style checked it when loaded)."""
+    width, height = style.page.size_mm
+    return width * mm, height * mm
 
 
 def frame_width(style: Style) -> float:
@@ -73,6 +70,9 @@ class BriefingDocTemplate(BaseDocTemplate):
         area: FootnoteArea,
         decoration: Decoration,
         outline: dict[str, tuple[str, int]],
+        tags: StructTree,
+        stamp: Stamp,
+        pdfua: bool,
         **info: Any,
     ) -> None:
         width, height = page_size(style)
@@ -102,6 +102,9 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.area = area
         self.decoration = decoration
         self.outline = outline
+        self.tags = tags
+        self.stamp = stamp
+        self.pdfua = pdfua  # the document's text can all be shown: claim PDF/UA if tagging succeeds too
         self._notes_only = False
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
 
@@ -111,6 +114,8 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.area.reset()
         self._notes_only = False
         self.canv.setNamedCB("outline", self._outline_entry)
+        self.canv.setNamedCB(CALLBACK, self.tags.on_draw)
+        self.canv._doc._timeStamp = self.stamp  # the Info dates: the XMP packet uses the same
         if self.outline:
             self.canv.showOutline()  # open the bookmarks pane
         super().handle_documentBegin()
@@ -125,6 +130,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         if self.area.finish_page(self.canv, self.leftMargin, self.bottomMargin):
             self._curPageFlowableCount += 1  # a page holding only notes is not an empty page
         super().handle_pageEnd()
+        self.tags.end_page(self.canv)
 
     def _endBuild(self) -> None:
         # reportlab's _endBuild, with notes-only pages added while note text is still waiting.
@@ -146,6 +152,19 @@ class BriefingDocTemplate(BaseDocTemplate):
                 raise BriefingError("a footnote cannot be laid out: one of its lines is taller than a page")
         hanging[:] = [h for h in hanging if h is not PageBegin]
         self._define_page_labels(self.page)
+        self.tags.write(self.canv)
+        describe(
+            self.canv,
+            Described(
+                title=self.title,
+                subject=self.subject,
+                lang=self.lang,
+                creator=self.creator,
+                producer=self.producer,
+                stamp=self.stamp,
+                pdfua=self.pdfua and not self.tags.untagged_annotations,
+            ),
+        )
         self.canv.save()
 
     # -- decoration --------------------------------------------------------------------------
@@ -158,15 +177,17 @@ class BriefingDocTemplate(BaseDocTemplate):
         canv.setFillColor(colors.HexColor(d.color))
         if self.page > 1:  # page 1 shows the title in full above the text
             y = self.pagesize[1] - self.topMargin + 6 * mm
-            canv.drawString(left, y, _fit(d.title, d.family.regular, d.size, self.width))
-            canv.setStrokeColor(colors.HexColor(d.rule_color))
-            canv.setLineWidth(0.5)
-            canv.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
+            with artifact(canv, "Pagination", "Header"):
+                canv.drawString(left, y, _fit(d.title, d.family.regular, d.size, self.width))
+                canv.setStrokeColor(colors.HexColor(d.rule_color))
+                canv.setLineWidth(0.5)
+                canv.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
         y = self.bottomMargin / 2
-        if d.notice:
-            canv.drawString(left, y, d.notice)
-        canv.translate(right, y)
-        canv.doForm(f"page-label-{self.page}")
+        with artifact(canv, "Pagination", "Footer"):
+            if d.notice:
+                canv.drawString(left, y, d.notice)
+            canv.translate(right, y)
+            canv.doForm(f"page-label-{self.page}")
         canv.restoreState()
 
     def _define_page_labels(self, pages: int) -> None:
@@ -178,9 +199,10 @@ class BriefingDocTemplate(BaseDocTemplate):
             canv.beginForm(
                 f"page-label-{page}", lowerx=-self.width, lowery=-d.size, upperx=0, uppery=d.size * 2
             )
-            canv.setFont(d.family.regular, d.size)
-            canv.setFillColor(colors.HexColor(d.color))
-            canv.drawRightString(0, 0, text)
+            with artifact(canv, "Pagination", "Footer"):  # a form is a content stream of its own
+                canv.setFont(d.family.regular, d.size)
+                canv.setFillColor(colors.HexColor(d.color))
+                canv.drawRightString(0, 0, text)
             canv.endForm()
 
     def _outline_entry(self, canv: Canvas, kind: str, label: str) -> None:
