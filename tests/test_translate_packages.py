@@ -58,11 +58,18 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[Blocked]:
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Models and the translation memory in temporary folders, never the user's."""
+    """Models, argos's folders and the translation memory in temporary folders, never the user's."""
+    from argostranslate import settings
+
     monkeypatch.setenv("BRIEFING_MODELS_DIR", str(tmp_path / "models"))
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("BRIEFING_MODELS_INDEX", raising=False)
-    monkeypatch.delenv("ARGOS_PACKAGE_INDEX", raising=False)
+    # argos reads its environment once, at import: its settings are what to point elsewhere.
+    argos = tmp_path / "argos"
+    monkeypatch.setattr(settings, "package_data_dir", argos / "packages")
+    monkeypatch.setattr(settings, "package_dirs", [argos / "packages"])
+    monkeypatch.setattr(settings, "local_package_index", argos / "index.json")
+    monkeypatch.setattr(settings, "downloads_dir", argos / "downloads")
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -135,22 +142,32 @@ def test_install_file_requires_the_argos_layout(tmp_path: Path) -> None:
 
 
 def test_models_dir_defaults_to_argos_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from argostranslate import settings
+
     monkeypatch.delenv("BRIEFING_MODELS_DIR")
-    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    assert packages.models_dir() == tmp_path / "data" / "argos-translate" / "packages"
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos"))
-    assert packages.models_dir() == tmp_path / "argos"
+    assert packages.models_dir() == tmp_path / "argos" / "packages" == settings.package_data_dir
+    monkeypatch.setenv("BRIEFING_MODELS_DIR", str(tmp_path / "env"))
+    assert packages.models_dir() == tmp_path / "env"
     assert packages.models_dir(tmp_path / "flag") == tmp_path / "flag"
 
 
-def test_models_install_fails_fast_offline_and_never_touches_the_network(no_network: Blocked) -> None:
+def test_models_install_fails_fast_offline_and_never_touches_the_network(
+    no_network: Blocked, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argostranslate.networking
+    import argostranslate.package
+
+    def unbounded(*args: object) -> None:
+        raise AssertionError("argos's own network code has no timeout on name lookups")
+
+    monkeypatch.setattr(argostranslate.package, "update_package_index", unbounded)
+    monkeypatch.setattr(argostranslate.networking, "get", unbounded)
     start = time.perf_counter()
     code, _, err = run("models", "install", "nl", "en")
     elapsed = time.perf_counter() - start
     assert code == ExitCode.NETWORK == 8
-    assert elapsed < 5
+    assert elapsed < 1
+    assert err.count("\n") == 1
     assert "install-file" in err and "translate-nl_en" in err
     assert no_network, "the install should have tried the index once (and been stopped here)"
     assert len(no_network) == 1, "one attempt, no retries"
@@ -165,7 +182,7 @@ def test_models_install_with_an_unreachable_index_fails_fast(monkeypatch: pytest
     start = time.perf_counter()
     code, _, err = run("models", "install", "nl", "en")
     assert code == ExitCode.NETWORK
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 1
     assert "briefing models install-file PATH.argosmodel" in err
 
 

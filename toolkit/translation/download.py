@@ -1,67 +1,56 @@
-"""Install a model from the Argos package index: one attempt per URL, short timeouts, no loops."""
+"""Install a pair from the Argos package index: one short request per URL, argos reads the index."""
 
 from __future__ import annotations
 
-import json
 import os
+import shutil
 import tempfile
 import threading
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from toolkit.errors import BriefingError, ExitCode
-from toolkit.translation.packages import REAL_PACKAGE_HINT, InstalledPackage, install_file, models_dir
+from toolkit.translation.packages import (
+    REAL_PACKAGE_HINT,
+    InstalledPackage,
+    argos,
+    argos_settings,
+    install_file,
+    models_dir,
+)
 
-DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 CONNECT_TIMEOUT = 3.0  # seconds per socket operation
-INDEX_DEADLINE = 5.0  # the whole index request, DNS included (urllib's timeout does not cover DNS)
+DEADLINE = 5.0  # name lookup, connection and headers (urllib's timeout does not cover DNS)
 USER_AGENT = "briefing-toolkit"
 
 
 def index_url() -> str:
-    """BRIEFING_MODELS_INDEX, else argos's ARGOS_PACKAGE_INDEX (a folder URL), else argos's default."""
-    ours = os.environ.get("BRIEFING_MODELS_INDEX")
-    if ours:
-        return ours
-    argos = os.environ.get("ARGOS_PACKAGE_INDEX")
-    if argos:
-        return argos.rstrip("/") + "/index.json"
-    return DEFAULT_INDEX
+    """BRIEFING_MODELS_INDEX, else argos's index (ARGOS_PACKAGE_INDEX, its settings.json, its default)."""
+    return os.environ.get("BRIEFING_MODELS_INDEX") or str(argos().settings.remote_package_index)
 
 
 def install_from_index(source: str, target: str, directory: str | Path | None = None) -> InstalledPackage:
     """Download the pair's package from the index and install it; NETWORK error when offline.
 
-    argospm retries failed DNS lookups in an endless loop; here every URL is
-    tried once with a short timeout, so an offline machine gets its answer
-    in seconds, with the offline route in the message.
+    argos's own index update and download have no timeout on name lookups
+    (argospm retries them endlessly), so the requests are ours: each URL once,
+    bounded. argos parses the index we fetched and installs the file.
     """
-    url = index_url()
     hint = _offline_hint(source, target)
-    raw = _fetch(url, deadline=INDEX_DEADLINE, what="the Argos package index", hint=hint)
-    try:
-        index = json.loads(raw.decode("utf-8"))
-    except ValueError:
-        raise BriefingError(
-            f"the package index at {url} is not JSON", hint=hint, code=ExitCode.NETWORK
-        ) from None
-    entry = _pick(index, source, target, url)
-    links = [link for link in entry.get("links", []) if isinstance(link, str)]
+    entry = _pick(_available(index_url(), hint), source, target)
     root = models_dir(directory)
     root.mkdir(parents=True, exist_ok=True)
     errors = []
-    for link in links:
-        try:
-            # A model is 100 MB or more: the deadline bounds only the connection, not the download.
-            data = _fetch(link, deadline=None, what=link, hint=hint)
-        except BriefingError as exc:
-            errors.append(exc.message)
-            continue
+    for link in [link for link in entry.links if isinstance(link, str)]:
         fd, tmp = tempfile.mkstemp(prefix=".download-", suffix=".argosmodel", dir=root)
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(data)
+                try:
+                    _fetch(link, out, link, hint)
+                except BriefingError as exc:
+                    errors.append(exc.message)
+                    continue
             return install_file(tmp, root)
         finally:
             Path(tmp).unlink(missing_ok=True)
@@ -72,26 +61,33 @@ def install_from_index(source: str, target: str, directory: str | Path | None = 
     )
 
 
-def _pick(index: Any, source: str, target: str, url: str) -> dict[str, Any]:
-    if not isinstance(index, list):
-        raise BriefingError(f"the package index at {url} is not a list", code=ExitCode.NETWORK)
-    matches = [
-        e
-        for e in index
-        if isinstance(e, dict)
-        and e.get("from_code") == source
-        and e.get("to_code") == target
-        and e.get("type", "translate") == "translate"
-    ]
+def _available(url: str, hint: str) -> list[Any]:
+    """argos's AvailablePackages from the index at `url`, fetched by us into a temporary file."""
+    with tempfile.TemporaryDirectory(prefix="briefing-index-") as tmp:
+        index = Path(tmp) / "index.json"
+        with index.open("wb") as out:
+            _fetch(url, out, "the Argos package index", hint)
+        # The file exists, so argos never falls back on its own (unbounded) index update.
+        with argos_settings(local_package_index=index) as package:
+            try:
+                return list(package.get_available_packages())
+            except (ValueError, AttributeError, TypeError):
+                raise BriefingError(
+                    f"the package index at {url} is not an Argos index", hint=hint, code=ExitCode.NETWORK
+                ) from None
+
+
+def _pick(available: list[Any], source: str, target: str) -> Any:
+    matches = [p for p in available if (p.from_code, p.to_code, p.type) == (source, target, "translate")]
     if not matches:
         raise BriefingError(
             f"the Argos package index has no {source}->{target} package", code=ExitCode.NO_MODEL
         )
-    return matches[-1]  # type: ignore[no-any-return]
+    return matches[-1]
 
 
-def _fetch(url: str, *, deadline: float | None, what: str, hint: str) -> bytes:
-    """GET `url` once. With a deadline, the request runs in a daemon thread we stop waiting for."""
+def _fetch(url: str, out: BinaryIO, what: str, hint: str) -> None:
+    """One GET of `url` into `out`; the host is reached within DEADLINE or it is a NETWORK error."""
     if not url.startswith(("https://", "http://")):
         raise BriefingError(f"refusing to download from {url!r}: only http(s) URLs", code=ExitCode.NETWORK)
     result: dict[str, Any] = {}
@@ -99,24 +95,25 @@ def _fetch(url: str, *, deadline: float | None, what: str, hint: str) -> bytes:
     def get() -> None:
         try:
             request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-            with urllib.request.urlopen(request, timeout=CONNECT_TIMEOUT) as response:
-                result["data"] = response.read()
-        except Exception as exc:  # any failure is one failed attempt; we never retry
+            result["response"] = urllib.request.urlopen(request, timeout=CONNECT_TIMEOUT)
+        except Exception as exc:  # any failure is the one attempt failing
             result["error"] = exc
 
-    if deadline is None:
-        get()
-    else:
-        worker = threading.Thread(target=get, daemon=True, name="briefing-download")
-        worker.start()
-        worker.join(deadline)
-        if worker.is_alive():
-            result["error"] = TimeoutError(f"no answer within {deadline:.0f} s")
-    if "data" in result:
-        return result["data"]  # type: ignore[no-any-return]
-    raise BriefingError(
-        f"cannot reach {what}: {result.get('error')}", path=url, hint=hint, code=ExitCode.NETWORK
-    )
+    # A daemon thread we stop waiting for: a hanging name lookup cannot hold the command.
+    worker = threading.Thread(target=get, daemon=True, name="briefing-download")
+    worker.start()
+    worker.join(DEADLINE)
+    if "response" not in result:
+        error = result.get("error") or TimeoutError(f"no answer within {DEADLINE:.0f} s")
+        raise BriefingError(f"cannot reach {what}: {error}", path=url, hint=hint, code=ExitCode.NETWORK)
+    # A model is 100 MB or more: it streams to disk, each read bounded by the socket timeout.
+    with result["response"] as response:
+        try:
+            shutil.copyfileobj(response, out)
+        except OSError as exc:
+            raise BriefingError(
+                f"download failed: {exc}", path=url, hint=hint, code=ExitCode.NETWORK
+            ) from None
 
 
 def _offline_hint(source: str, target: str) -> str:

@@ -1,16 +1,19 @@
-"""Installed argos model packages: where they live, list, install from a file, remove."""
+"""Installed argos model packages through argostranslate.package, with our folder and guards in front."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import stat
 import tempfile
+import threading
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from toolkit.errors import BriefingError, ExitCode
 
@@ -21,6 +24,9 @@ MAX_MEMBERS = 10_000
 MAX_RATIO = 200  # uncompressed / compressed, for members larger than 1 MB
 LANG_CODE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z]{2,4})?$")
 REAL_PACKAGE_HINT = "translate-{s}_{t}"
+
+# argos keeps its settings in module globals: one call at a time changes them.
+_settings_lock = threading.RLock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,54 +55,62 @@ class InstalledPackage:
         return self.path / "sentencepiece.model"
 
 
-def default_models_dir() -> Path:
-    """argos's own package folder, so models installed with argos are found.
-
-    Same order as argostranslate.settings: ARGOS_PACKAGES_DIR, then its
-    settings.json, then $XDG_DATA_HOME/argos-translate/packages.
-    """
-    env = os.environ.get("ARGOS_PACKAGES_DIR")
-    if env:
-        return Path(env)
-    config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    settings = config_home / "argos-translate" / "settings.json"
+def argos() -> Any:
+    """argostranslate.package, imported on first use; the import creates argos's folders."""
     try:
-        configured = json.loads(settings.read_text(encoding="utf-8")).get("ARGOS_PACKAGES_DIR")
-    except (OSError, ValueError, AttributeError):
-        configured = None
-    if isinstance(configured, str) and configured:
-        return Path(configured)
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return data_home / "argos-translate" / "packages"
+        import argostranslate.package
+    except OSError as exc:
+        raise BriefingError(
+            f"argostranslate cannot create its folders: {exc}",
+            hint="set HOME, or XDG_DATA_HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME, to writable folders",
+            code=ExitCode.OUTPUT,
+        ) from None
+    return argostranslate.package
+
+
+@contextmanager
+def argos_settings(**values: object) -> Iterator[Any]:
+    """argostranslate.package with some of its `settings` changed for the call, restored after it."""
+    package = argos()
+    with _settings_lock:
+        saved = {name: getattr(package.settings, name) for name in values}
+        try:
+            for name, value in values.items():
+                setattr(package.settings, name, value)
+            yield package
+        finally:
+            for name, value in saved.items():
+                setattr(package.settings, name, value)
 
 
 def models_dir(given: str | Path | None = None) -> Path:
-    """The models folder: the flag, then BRIEFING_MODELS_DIR, then argos's default."""
+    """The models folder: the flag, then BRIEFING_MODELS_DIR, then argos's package folder.
+
+    argos decides its folder once, at import: ARGOS_PACKAGES_DIR, then the same
+    key in its settings.json, then $XDG_DATA_HOME/argos-translate/packages.
+    """
     if given:
         return Path(given)
     env = os.environ.get("BRIEFING_MODELS_DIR")
-    return Path(env) if env else default_models_dir()
+    return Path(env) if env else Path(argos().settings.package_data_dir)
 
 
 def read_package(path: Path) -> InstalledPackage | None:
-    """The package in folder `path`, or None if it is not a usable package."""
+    """The package in folder `path`, read by argos, or None if it is not a usable package."""
     try:
-        meta = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        pkg = argos().Package(path)
+    except (OSError, ValueError, AttributeError, TypeError):
         return None
-    if not isinstance(meta, dict):
-        return None
-    source, target = meta.get("from_code"), meta.get("to_code")
-    if not isinstance(source, str) or not isinstance(target, str):
+    if not isinstance(pkg.from_code, str) or not isinstance(pkg.to_code, str):
         return None
     return InstalledPackage(
         path=path,
-        source=source,
-        target=target,
-        version=str(meta.get("package_version", "")),
-        type=str(meta.get("type", "translate")),
-        target_prefix=str(meta.get("target_prefix", "")),
-        code=str(meta.get("code") or ""),
+        source=pkg.from_code,
+        target=pkg.to_code,
+        version=str(pkg.package_version or ""),
+        type=str(pkg.type or "translate"),
+        target_prefix=str(pkg.target_prefix or ""),
+        code=str(pkg.code or ""),
     )
 
 
@@ -105,6 +119,7 @@ def installed(directory: str | Path | None = None) -> list[InstalledPackage]:
     root = models_dir(directory)
     if not root.is_dir():
         return []
+    # Not argos's get_installed_packages: one stray folder without metadata.json makes it raise.
     found = []
     for child in sorted(root.iterdir()):
         if child.is_dir() and not child.name.startswith("."):
@@ -142,44 +157,50 @@ def no_model_error(source: str, target: str, where: Path) -> BriefingError:
 
 
 def install_file(archive: str | Path, directory: str | Path | None = None) -> InstalledPackage:
-    """Install an .argosmodel (a zip) safely and atomically; replace an older copy of the pair.
+    """Install an .argosmodel with argos, atomically; replace an older copy of the pair.
 
-    The archive is checked before anything is written: one top folder, no
-    absolute or `..` paths, no links, bounded sizes, and metadata.json,
-    model/ and sentencepiece.model present. It is extracted into a hidden
-    temporary folder beside the target and renamed into place, so a failed
-    install never leaves a half package that `find` would pick up.
+    The archive is checked before argos opens it (see `check_archive`). argos
+    unpacks it into a hidden folder beside the models, which is renamed into
+    place once the package reads back, so a failed install never leaves a
+    half package that `find` would pick up.
     """
     path = Path(archive)
     root = models_dir(directory)
+    top = check_archive(path)
     try:
-        zf = zipfile.ZipFile(path)
+        root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
+    except OSError as exc:
+        raise BriefingError(f"cannot install into {root}: {exc.strerror}", code=ExitCode.OUTPUT) from None
+    try:
+        with argos_settings(package_data_dir=staging, package_dirs=[staging]) as package:
+            try:
+                package.install_from_path(path)
+            except OSError as exc:
+                raise BriefingError(f"cannot unpack the package: {exc}", path=str(path)) from None
+        staged = read_package(staging / top)
+        if staged is None:
+            raise BriefingError("metadata.json lacks from_code/to_code", path=str(path))
+        for code in (staged.source, staged.target):
+            if not LANG_CODE.match(code):
+                raise BriefingError(f"metadata.json has a bad language code {code!r}", path=str(path))
+        if not (staged.model_dir / "model.bin").is_file():
+            raise BriefingError("the package has no model/model.bin (CTranslate2 model)", path=str(path))
+        return _move_into_place(staging / top, root, staged)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_archive(path: Path) -> str:
+    """Refuse zip bombs, unsafe paths, links and non-argos layouts; return the one top folder."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
     except FileNotFoundError:
         raise BriefingError("no such file", path=str(path), code=ExitCode.NO_INPUT) from None
     except (zipfile.BadZipFile, OSError) as exc:
         raise BriefingError(f"not an argos model package (not a zip file: {exc})", path=str(path)) from None
-    with zf:
-        top = _check_members(zf, str(path))
-        root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
-        try:
-            zf.extractall(staging)
-            package = read_package(staging / top)
-            if package is None:
-                raise BriefingError("metadata.json lacks from_code/to_code", path=str(path))
-            for code in (package.source, package.target):
-                if not LANG_CODE.match(code):
-                    raise BriefingError(f"metadata.json has a bad language code {code!r}", path=str(path))
-            if not (package.model_dir / "model.bin").is_file():
-                raise BriefingError("the package has no model/model.bin (CTranslate2 model)", path=str(path))
-            return _move_into_place(staging / top, root, package)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _check_members(zf: zipfile.ZipFile, where: str) -> str:
-    """Validate the archive's members; return its single top-level folder name."""
-    members = zf.infolist()
+    where = str(path)
     if len(members) > MAX_MEMBERS:
         raise BriefingError(f"too many files in the package ({len(members)})", path=where)
     total = 0
@@ -194,8 +215,7 @@ def _check_members(zf: zipfile.ZipFile, where: str) -> str:
             or re.match(r"^[A-Za-z]:", name)
         ):
             raise BriefingError(f"unsafe path in the package: {name!r}", path=where)
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
+        if stat.S_ISLNK(info.external_attr >> 16):
             raise BriefingError(f"the package contains a link: {name!r}", path=where)
         total += info.file_size
         if info.file_size > 1024**2 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
@@ -242,12 +262,16 @@ def _move_into_place(staged: Path, root: Path, package: InstalledPackage) -> Ins
 
 
 def remove(source: str, target: str, directory: str | Path | None = None) -> list[InstalledPackage]:
-    """Remove every installed package for the pair; NO_MODEL if there is none."""
+    """Remove every installed package for the pair with argos; NO_MODEL if there is none."""
     gone = [p for p in installed(directory) if p.source == source and p.target == target]
     if not gone:
         raise BriefingError(
             f"no {source}->{target} package is installed in {models_dir(directory)}", code=ExitCode.NO_MODEL
         )
+    package = argos()
     for pkg in gone:
-        shutil.rmtree(pkg.path)
+        try:
+            package.uninstall(package.Package(pkg.path))
+        except OSError as exc:
+            raise BriefingError(f"cannot remove {pkg.path}: {exc.strerror}", code=ExitCode.OUTPUT) from None
     return gone
