@@ -66,6 +66,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BRIEFING_MODELS_INDEX", raising=False)
     # argos reads its environment once, at import: its settings are what to point elsewhere.
     argos = tmp_path / "argos"
+    (argos / "packages").mkdir(parents=True)  # as argos's import makes its own
     monkeypatch.setattr(settings, "package_data_dir", argos / "packages")
     monkeypatch.setattr(settings, "package_dirs", [argos / "packages"])
     monkeypatch.setattr(settings, "local_package_index", argos / "index.json")
@@ -122,7 +123,7 @@ def test_install_file_replaces_the_older_version_of_the_pair(tmp_path: Path) -> 
     ],
 )
 def test_install_file_refuses_unsafe_archives(tmp_path: Path, member: str, problem: str) -> None:
-    archive = make_package(tmp_path / "bad.argosmodel", **{member: b"x"})
+    archive = make_package(tmp_path / "bad.argosmodel", "translate-nl_en-1_0", "1.0", **{member: b"x"})
     with pytest.raises(BriefingError, match=problem):
         packages.install_file(archive)
     assert packages.installed() == []
