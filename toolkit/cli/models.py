@@ -14,14 +14,14 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     common.add_argument(
         "--models-dir",
         metavar="DIR",
-        help="models folder (default: BRIEFING_MODELS_DIR, else ARGOS_PACKAGES_DIR, "
-        "else ~/.local/share/argos-translate/packages, where argos keeps them)",
+        help="models folder (default: BRIEFING_MODELS_DIR, else argos's package folder: "
+        "ARGOS_PACKAGES_DIR, else ~/.local/share/argos-translate/packages)",
     )
     parser: argparse.ArgumentParser = sub.add_parser(
         "models",
         help="list, install or remove translation models (argos packages)",
-        description="Manage argos translation model packages (.argosmodel). Models live in argos's "
-        "own package folder, so models installed with argos are found too.",
+        description="Manage argos translation model packages (.argosmodel) with argostranslate. Models "
+        "live in argos's own package folder, so models installed with argos are found too.",
         epilog="examples:\n"
         "  briefing models list\n"
         "  briefing models install-file translate-nl_en.argosmodel   # offline\n"
