@@ -225,3 +225,20 @@ assert main(["translate", {str(SEED)!r}, "-o", {str(tmp_path / "en.xml")!r}, "--
     assert done.returncode == 0, done.stderr
     assert (home / ".local" / "share" / "argos-translate" / "packages" / "translate-nl_en-test-1_0").is_dir()
     assert list(home.rglob("*.onnx")) == []
+
+
+def test_a_home_argos_cannot_write_is_one_line_and_exit_6(tmp_path: Path) -> None:
+    """argos makes its folders when it is imported; a read-only home must not end in a traceback."""
+    (tmp_path / "models" / "p").mkdir(parents=True)
+    (tmp_path / "models" / "p" / "metadata.json").write_text('{"from_code": "nl", "to_code": "en"}')
+    script = f"""
+import os, sys
+def read_only(*args, **kwargs):
+    raise PermissionError(13, "Permission denied", str(args[0]))
+os.makedirs = read_only
+from toolkit.cli import main
+sys.exit(main(["models", "list", "--models-dir", {str(tmp_path / "models")!r}]))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == ExitCode.OUTPUT, done.stderr
+    assert done.stderr.count("\n") == 1 and "argostranslate cannot create its folders" in done.stderr

@@ -167,11 +167,8 @@ def install_file(archive: str | Path, directory: str | Path | None = None) -> In
     path = Path(archive)
     root = models_dir(directory)
     top = check_archive(path)
-    try:
-        root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
-    except OSError as exc:
-        raise BriefingError(f"cannot install into {root}: {exc.strerror}", code=ExitCode.OUTPUT) from None
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
     try:
         with argos_settings(package_data_dir=staging, package_dirs=[staging]) as package:
             try:
@@ -270,8 +267,5 @@ def remove(source: str, target: str, directory: str | Path | None = None) -> lis
         )
     package = argos()
     for pkg in gone:
-        try:
-            package.uninstall(package.Package(pkg.path))
-        except OSError as exc:
-            raise BriefingError(f"cannot remove {pkg.path}: {exc.strerror}", code=ExitCode.OUTPUT) from None
+        package.uninstall(package.Package(pkg.path))
     return gone
