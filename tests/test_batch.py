@@ -26,8 +26,8 @@ def add_corrupt_inputs(folder: Path) -> list[Path]:
     junk.write_bytes(os.urandom(4096) + b"\x00")
     broken = folder / "broken.docx"
     broken.write_bytes(b"PK\x03\x04 this is no zip at all")
-    marker = folder / "nomarker.txt"
-    marker.write_text("Titel\nEen zin met een noot[footnoteRef:3] zonder tekst.\n", encoding="utf-8")
+    marker = folder / "unclosed.txt"
+    marker.write_text("Titel\nEen zin met een noot[footnoteRef:3]. [3: die nooit sluit\n", encoding="utf-8")
     return [junk, broken, marker]
 
 
@@ -42,7 +42,7 @@ def test_200_briefings_with_corrupt_inputs_then_a_rerun(tmp_path):  # type: igno
     assert (report["done"], report["failed"]) == (200, 3)
     failed = {Path(d["input"]).name: d["error"] for d in report["documents"] if d["status"] == "failed"}
     assert set(failed) == {p.name for p in bad}
-    assert "binary" in failed["junk.txt"] and "has no body" in failed["nomarker.txt"]
+    assert "binary" in failed["junk.txt"] and "never closed" in failed["unclosed.txt"]
     assert all(error.startswith(str(src)) for error in failed.values())
     made = outputs(out)
     assert len(made) == 200 * 3
@@ -254,7 +254,7 @@ class _Terminal(io.StringIO):
 def test_progress_bar_and_summary_on_a_terminal(tmp_path):  # type: ignore[no-untyped-def]
     src, out = tmp_path / "in", tmp_path / "out"
     write_corpus(src, 3)
-    (src / "bad.txt").write_text("Titel\nA[footnoteRef:2] b.\n", encoding="utf-8")
+    (src / "bad.txt").write_text("Titel\nA[footnoteRef:x] b.\n", encoding="utf-8")
     screen = _Terminal()
     code = main(
         ["batch", str(src), "--out", str(out), "--formats", "xml", "--jobs", "1"],
@@ -265,4 +265,4 @@ def test_progress_bar_and_summary_on_a_terminal(tmp_path):  # type: ignore[no-un
     text = screen.getvalue()
     assert "files" in text and "4/4" in text and "batch summary" in text
     # The error quotes the input's marker; it must not be eaten as rich markup.
-    assert "[footnoteRef:2]" in text
+    assert "[footnoteRef:x]" in text

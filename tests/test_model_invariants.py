@@ -32,3 +32,13 @@ def test_library_warnings_point_at_the_callers_line() -> None:
     [w] = caught
     assert issubclass(w.category, BriefingWarning)
     assert w.filename == __file__
+
+
+def test_a_flood_of_warnings_of_one_kind_is_summed_up() -> None:
+    got: list[BriefingWarning] = []
+    data = b"Titel\n" + b"Zin[footnoteRef:2]. [2: ] \n\n" * 100
+    doc = toolkit.read(data, "text", warn=got.append)
+    assert len(list(toolkit.model.iter_notes(doc))) == 100  # every note kept
+    empty = [w for w in got if "empty body" in w.message and "more warning" not in w.message]
+    assert len(empty) == 20
+    assert any(w.message.startswith("80 more warning(s) like: footnote N has an empty body") for w in got)

@@ -24,7 +24,15 @@ from __future__ import annotations
 import hashlib
 import posixpath
 
-from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Location, Warn, python_warning
+from toolkit.errors import (
+    BriefingError,
+    BriefingWarning,
+    ExitCode,
+    LimitedWarn,
+    Location,
+    Warn,
+    python_warning,
+)
 from toolkit.model import Block, Briefing, Heading, Meta, P, Section, Source, iter_notes
 from toolkit.readers.headings import Decision, HeadingRules, decide_all, looks_like_heading
 from toolkit.readers.poi_scan import RawParagraph, ScanCounts, Scanner
@@ -54,8 +62,10 @@ def read_with_decisions(
 ) -> tuple[Briefing, list[Decision]]:
     """Read POI text and also return every heading decision, for `--explain`."""
     rules = headings or HeadingRules()
-    scanner = Scanner(decode_text(data, path, warn), path, warn)
+    limited = LimitedWarn(warn)
+    scanner = Scanner(decode_text(data, path, warn), path, limited)
     paragraphs = list(scanner.paragraphs())
+    limited.close(path)
     if not paragraphs:
         raise BriefingError("no text: a briefing needs at least one paragraph", path=path, line=1)
     name = posixpath.basename((path or "<input>").replace("\\", "/"))
