@@ -1,9 +1,17 @@
-"""PDF writer benchmarks: the seed against LibreOffice, and long documents for time and memory."""
+"""PDF writer benchmarks: the seed against LibreOffice, and long documents for time and memory.
+
+python -m tests.bench.bench_pdf --against REV   # the seed's render time here against git revision REV
+"""
 
 from __future__ import annotations
 
+import argparse
+import io
 import shutil
+import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 from pathlib import Path
 
@@ -83,3 +91,77 @@ def _libreoffice(doc: toolkit.Briefing, tmp: Path, ours: float, render: float) -
             f"{seconds / render:.0f}x against our in-process render",
         )
     ]
+
+
+# Times the seed's render for the toolkit in the folder argv[1]: median wall and CPU ms of argv[2] renders.
+_TIMER = """
+import statistics, sys, time
+sys.path.insert(0, sys.argv[1])
+import toolkit
+from toolkit.style import load_style
+from toolkit.writers.pdf import write_pdf
+doc = toolkit.read(sys.argv[1] + "/seeds/000_22ad20a819696709.txt")
+style = load_style()
+write_pdf(doc, style)
+wall, cpu = [], []
+for _ in range(int(sys.argv[2])):
+    w, c = time.perf_counter(), time.process_time()
+    write_pdf(doc, style)
+    wall.append(time.perf_counter() - w)
+    cpu.append(time.process_time() - c)
+print(statistics.median(wall) * 1000, statistics.median(cpu) * 1000)
+"""
+
+
+def _time_tree(tree: Path, renders: int, cwd: str) -> tuple[float, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _TIMER, str(tree), str(renders)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=cwd,
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def compare(against: str, rounds: int, renders: int) -> None:
+    """The seed's in-process render time in this tree and at `against`, in interleaved processes.
+
+    Alternating the two, round after round, exposes both to the same load on the machine; the
+    ratio is the median of the rounds' ratios.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        old = Path(tmp) / "old"
+        old.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", against, "toolkit", "seeds", "styles"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(old, filter="data")
+        ratios = []
+        for number in range(1, rounds + 1):
+            before = _time_tree(old, renders, tmp)
+            after = _time_tree(ROOT, renders, tmp)
+            ratios.append((after[0] / before[0], after[1] / before[1]))
+            print(
+                f"round {number}: {against} {before[0]:.1f} ms (cpu {before[1]:.1f}), "
+                f"this tree {after[0]:.1f} ms (cpu {after[1]:.1f})"
+            )
+    wall = statistics.median(r[0] for r in ratios)
+    cpu = statistics.median(r[1] for r in ratios)
+    print(f"this tree / {against}: {wall:.2f}x wall, {cpu:.2f}x cpu (median of {rounds} rounds)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--against", required=True, help="a git revision to compare the seed's render time with"
+    )
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--renders", type=int, default=30, help="renders timed in each process")
+    args = parser.parse_args()
+    compare(args.against, args.rounds, args.renders)
