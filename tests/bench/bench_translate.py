@@ -307,7 +307,7 @@ def argos(units: list[str], beam: int) -> tuple[float | None, str]:
     if python is None:
         return (
             None,
-            "argos-translate-lt not installed (pip install -e .[bench], or see this module's docstring)",
+            "argos-translate-lt not installed (it is a dependency: pip install -e .)",
         )
     env = {
         **os.environ,

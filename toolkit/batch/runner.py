@@ -44,8 +44,8 @@ class BatchResult:
 
 def settings_key(settings: Settings) -> str:
     """A fingerprint of everything besides the input that shapes the outputs."""
-    from toolkit.version import __version__
     from toolkit.style import load_style, style_path
+    from toolkit.version import __version__
 
     load_style(settings.style)  # fail now, once, on a bad style rather than per document
     parts: dict[str, object] = {
