@@ -180,6 +180,8 @@ async def test_too_large_is_413_before_the_body_is_read() -> None:
         big = b"Titel\n\n" + b"Een zin. " * 20_000
         body = assert_error(await convert(small, "big.txt", big, to="xml"), 413, 4)
         assert "0.05 MB" in body["error"]
+        limit = int(0.05 * 1024 * 1024)  # a file just over the limit, within the form's slack
+        assert_error(await convert(small, "just.txt", b"x" * (limit + 1), to="xml"), 413, 4)
         assert (await convert(small, "ok.txt", b"Titel\n\nTekst.\n", to="xml")).status_code == 200
 
 

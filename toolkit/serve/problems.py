@@ -37,9 +37,18 @@ STATUS: dict[ExitCode, int] = {
 class RequestError(BriefingError):
     """A BriefingError whose HTTP status does not follow from its exit code (413, 404, 504...)."""
 
-    def __init__(self, message: str, *, status: int, code: ExitCode = ExitCode.USAGE, **kw: Any) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        code: ExitCode = ExitCode.USAGE,
+        headers: dict[str, str] | None = None,
+        **kw: Any,
+    ) -> None:
         super().__init__(message, code=code, **kw)
         self.status = status
+        self.headers = headers or {}
 
 
 Endpoint = Callable[[Request], Awaitable[Response]]
@@ -90,7 +99,9 @@ def response(exc: BriefingError, headers: dict[str, str] | None = None) -> JSONR
 
 async def on_briefing_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, BriefingError)
-    headers = {"Retry-After": "10"} if status_of(exc) == 503 and exc.code == ExitCode.OUTPUT else None
+    headers = dict(exc.headers) if isinstance(exc, RequestError) else {}
+    if status_of(exc) == 503 and exc.code == ExitCode.OUTPUT:
+        headers["Retry-After"] = "10"
     return response(exc, headers)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -19,6 +20,10 @@ from toolkit.errors import ExitCode
 from toolkit.serve.problems import RequestError
 
 FORM_SLACK = 64 * 1024  # room for the boundaries and the small fields next to the file
+# A client sends its whole body before it reads the answer: the rest of a body
+# over the limit is read and dropped, so that the client gets to see the 413.
+# Beyond this much the connection is closed instead.
+MAX_DRAIN = 256 * 1024 * 1024
 MAX_PARTS = 32
 LANG_SUFFIXES = (".nl", ".en")
 
@@ -76,16 +81,17 @@ async def read_form(request: Request, max_bytes: int) -> Form:
     limit = max_bytes + FORM_SLACK
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise too_large(max_bytes)
-    parts = _Parts()
+        raise await too_large(request.stream(), max_bytes)
+    parts = _Parts(max_bytes)
     parser = MultipartParser(params[b"boundary"], parts.callbacks())  # type: ignore[arg-type]
     received = 0
+    stream = request.stream()
     try:
-        async for chunk in request.stream():
+        async for chunk in stream:
             received += len(chunk)
-            if received > limit:
-                raise too_large(max_bytes)
             parser.write(chunk)
+            if received > limit or parts.over:
+                raise await too_large(stream, max_bytes)
         parser.finalize()
     except RequestError:
         raise
@@ -94,20 +100,30 @@ async def read_form(request: Request, max_bytes: int) -> Form:
     return parts.form
 
 
-def too_large(max_bytes: int) -> RequestError:
+async def too_large(rest: AsyncIterator[bytes], max_bytes: int) -> RequestError:
+    """The 413 error, after dropping the `rest` of the body (up to MAX_DRAIN) so the client reads it."""
+    dropped, headers = 0, {}
+    async for chunk in rest:
+        dropped += len(chunk)
+        if dropped > MAX_DRAIN:
+            headers = {"Connection": "close"}
+            break
     return RequestError(
         f"the upload is larger than the limit of {max_bytes / 1024 / 1024:.3g} MB",
         status=413,
         hint="split the document, or start the server with a higher --max-upload-mb",
         code=ExitCode.BAD_INPUT,
+        headers=headers,
     )
 
 
 class _Parts:
     """python-multipart callbacks collecting the parts into a Form, all in memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_bytes: int) -> None:
         self.form = Form()
+        self.max_bytes = max_bytes
+        self.over = False  # a part passed the limit: the caller answers 413
         self.count = 0
         self._header_name = bytearray()
         self._header_value = bytearray()
@@ -131,7 +147,10 @@ class _Parts:
         self._disposition, self._data = b"", bytearray()
 
     def _part_data(self, data: bytes, start: int, end: int) -> None:
-        self._data.extend(data[start:end])
+        if len(self._data) + end - start > self.max_bytes:
+            self.over = True
+        elif not self.over:
+            self._data.extend(data[start:end])
 
     def _header_end(self) -> None:
         if bytes(self._header_name).lower() == b"content-disposition":
