@@ -490,6 +490,16 @@ def test_the_pdfua_claim_is_made_only_when_every_glyph_exists(seed_pdf: bytes) -
     assert seen and b"pdfuaid:part" not in data
 
 
+def test_no_pdfua_claim_when_a_link_is_in_a_repeated_table_header() -> None:
+    # A header row repeated on the next page is drawn as an artifact: a link in it has no element.
+    link = Link(("kop",), "https://example.org")
+    header = Row((Cell((P((link,)),), header=True), Cell((P(("B",)),), header=True)))
+    rows = tuple(Row((Cell((P((LOREM,)),)), Cell((P(("x",)),)))) for _ in range(60))
+    data = render(briefing(Table((header, *rows))))
+    assert b"pdfuaid" not in data
+    assert any("has no Link element" in p for p in ua_problems(data))
+
+
 def test_the_checker_finds_untagged_text(seed_pdf: bytes) -> None:
     pikepdf = pytest.importorskip("pikepdf")
     pdf = pikepdf.open(io.BytesIO(seed_pdf))

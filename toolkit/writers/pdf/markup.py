@@ -104,8 +104,11 @@ class Para(Paragraph):
         node = self.node
         if node is None or self._drawn:
             # Drawn a second time: a table's header row repeated on the next page.
+            links = len(canvas._annotationrefs)
             with artifact(canvas, "Pagination"):
                 super().drawOn(canvas, x, y, _sW)
+            if node is not None:  # a link drawn here has no element: the file makes no PDF/UA claim
+                node.tree.untagged_annotations += len(canvas._annotationrefs) - links
             return
         start, links = len(canvas._code), len(canvas._annotationrefs)
         super().drawOn(canvas, x, y, _sW)

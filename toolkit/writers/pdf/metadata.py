@@ -73,14 +73,14 @@ def xmp_packet(d: Described) -> bytes:
     """The XMP metadata packet, as UTF-8."""
     date = d.stamp.xmp()
     claim = "\n      <pdfuaid:part>1</pdfuaid:part>" if d.pdfua else ""
+    namespace = '\n        xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"' if d.pdfua else ""
     text = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
   <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
     <rdf:Description rdf:about=""
         xmlns:dc="http://purl.org/dc/elements/1.1/"
         xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-        xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-        xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+        xmlns:xmp="http://ns.adobe.com/xap/1.0/"{namespace}>
       <dc:format>application/pdf</dc:format>
       <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{_text(d.title)}</rdf:li></rdf:Alt></dc:title>
       <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{_text(d.subject)}</rdf:li></rdf:Alt></dc:description>
