@@ -123,7 +123,7 @@ def test_batch_and_build_translate_with_the_beam_of_translate():  # type: ignore
         parser.parse_args(["translate", "a.xml", "-o", "b.xml"]).beam_size,
         parser.parse_args(["batch", "in", "--out", "out"]).beam_size,
         parser.parse_args(["build"]).beam_size,
-        Settings(out_dir="out").beam_size,
+        Settings(out_dir="out").translation.beam_size,
     }
     assert beams == {4}
     for command in ("batch", "build"):
@@ -135,10 +135,15 @@ def test_the_beam_is_part_of_what_makes_a_translated_output(tmp_path):  # type: 
     from tests.translate_support import install_test_model
     from toolkit.batch.plan import Settings
     from toolkit.batch.runner import settings_key
+    from toolkit.translation.options import TranslateOptions
 
     models = str(install_test_model(tmp_path / "models"))
     keys = {
-        settings_key(Settings(str(tmp_path), target_lang="en", models_dir=models, beam_size=b))
+        settings_key(
+            Settings(
+                str(tmp_path), target_lang="en", translation=TranslateOptions(models_dir=models, beam_size=b)
+            )
+        )
         for b in (1, 4)
     }
     assert len(keys) == 2

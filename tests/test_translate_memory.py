@@ -11,6 +11,7 @@ import toolkit
 from tests.test_translate_packages import no_network, private_dirs  # noqa: F401  (autouse fixtures)
 from tests.test_translate_segments import FakeEngine
 from toolkit.translation.memory import MemoryKey, TranslationMemory, default_path
+from toolkit.translation.options import TranslateOptions
 from toolkit.translation.pipeline import Stats, Translator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,9 +43,9 @@ def test_second_translation_of_a_document_makes_zero_model_calls(tmp_path: Path)
     path = tmp_path / "tm.sqlite3"
     first, second = FakeEngine(), FakeEngine()
     stats1, stats2 = Stats(), Stats()
-    with Translator(engine=first, cache=path, glossary=False) as t1:
+    with Translator(options=TranslateOptions(cache=path, glossary=False), engine=first) as t1:
         out1 = t1.translate_document(doc, stats1)
-    with Translator(engine=second, cache=path, glossary=False) as t2:
+    with Translator(options=TranslateOptions(cache=path, glossary=False), engine=second) as t2:
         out2 = t2.translate_document(doc, stats2)
     assert out1 == out2
     assert stats1.model_calls == stats1.segments == 50 and stats1.cache_hits == 0
@@ -56,8 +57,8 @@ def test_second_translation_of_a_document_makes_zero_model_calls(tmp_path: Path)
 def test_no_cache_reads_and_writes_nothing(tmp_path: Path) -> None:
     doc = toolkit.read(SEED)
     engine = FakeEngine()
-    Translator(engine=engine, cache=False, glossary=False).translate_document(doc)
-    Translator(engine=engine, cache=False, glossary=False).translate_document(doc)
+    Translator(options=TranslateOptions(cache=False, glossary=False), engine=engine).translate_document(doc)
+    Translator(options=TranslateOptions(cache=False, glossary=False), engine=engine).translate_document(doc)
     assert len(engine.sent) == 100
     assert not default_path().exists()
 

@@ -21,6 +21,7 @@ from tests.test_translate_segments import Collected
 from toolkit.cli import main
 from toolkit.model import Briefing, Meta, Note, P, Section, iter_notes, parse, plain_text, serialise
 from toolkit.model.schema import validate
+from toolkit.translation.options import TranslateOptions
 from toolkit.translation.pipeline import Stats, Translator
 from toolkit.translation.segments import Mapper
 
@@ -51,7 +52,8 @@ def tiny_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
 def tiny_translator(cache: object = False, **kwargs: object) -> tuple[Translator, list[str], Collected]:
     """A Translator on the tiny test model whose engine records every segment it is sent."""
     warned = Collected()
-    t = Translator("nl", "en", cache=cache, warn=warned, beam_size=1, **kwargs)  # type: ignore[arg-type]
+    options = TranslateOptions(cache=cache, beam_size=1, **kwargs)  # type: ignore[arg-type]
+    t = Translator("nl", "en", options, warn=warned)
     sent: list[str] = []
     real = t.engine.translate
 
@@ -143,7 +145,7 @@ def test_tiny_test_model_memory_is_keyed_by_beam_size(tiny_model: Path, tmp_path
     greedy, _, _ = tiny_translator(cache=cache)  # beam 1
     greedy.translate_document(doc)
     greedy.close()
-    beam = Translator("nl", "en", cache=cache, beam_size=2, warn=Collected())
+    beam = Translator("nl", "en", TranslateOptions(cache=cache, beam_size=2), warn=Collected())
     stats = Stats()
     beam.translate_document(doc, stats)
     beam.close()
@@ -195,5 +197,7 @@ def test_tiny_test_model_via_the_cli_text_to_xml_with_stats(tiny_model: Path, tm
 def test_tiny_test_model_library_api(tiny_model: Path) -> None:
     doc = Briefing(Meta(title="Goedemorgen."), (P(("Welkom in Den Haag.",)),))
     stats = Stats()
-    out = toolkit.translate(doc, "nl", "en", cache=False, beam_size=2, threads=1, stats=stats)
+    out = toolkit.translate(
+        doc, "nl", "en", TranslateOptions(cache=False, beam_size=2, threads=1), stats=stats
+    )
     assert out.body[0] == P(("Welcome to The Hague.",)) and stats.model_calls == 2

@@ -17,6 +17,7 @@ from tests.test_translate_packages import no_network, private_dirs  # noqa: F401
 from toolkit.errors import BriefingError, BriefingWarning
 from toolkit.model import Briefing, Emph, Heading, Link, Meta, Note, P, Section, Strong, iter_notes
 from toolkit.translation import glossary, splitter
+from toolkit.translation.options import TranslateOptions
 from toolkit.translation.pipeline import Stats, Translator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,8 +54,8 @@ def translator(
 ) -> tuple[Translator, FakeEngine, Collected]:
     engine = FakeEngine(fn)
     warned = Collected()
-    options: dict[str, object] = {"cache": False, "glossary": False, **kwargs}
-    return Translator(engine=engine, warn=warned, **options), engine, warned  # type: ignore[arg-type]
+    options = TranslateOptions(**{"cache": False, "glossary": False, **kwargs})  # type: ignore[arg-type]
+    return Translator(options=options, engine=engine, warn=warned), engine, warned
 
 
 def doc_of(*blocks: object, title: str = "Titel") -> Briefing:
@@ -105,7 +106,7 @@ def test_splitter_spans_keep_the_gaps() -> None:
 def test_splitter_on_the_seed_keeps_abbreviations_inside_sentences() -> None:
     doc = toolkit.read(SEED)
     _, engine, _ = translator()
-    Translator(engine=engine, cache=False, glossary=False).translate_document(doc)
+    Translator(options=TranslateOptions(cache=False, glossary=False), engine=engine).translate_document(doc)
     assert len(engine.sent) == 50  # the title, 3 headings, 45 body sentences, 1 note body
     assert any("Washington D.C. (9-11 juli 2024) en de besluiten" in s for s in engine.sent)
     assert (

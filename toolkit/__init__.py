@@ -6,6 +6,11 @@ The library API is three calls; the `briefing` command is a thin face over it::
     doc = toolkit.read("seeds/briefing.txt")        # POI text, .docx or briefing XML
     toolkit.write(doc, "dist/briefing.pdf")          # .xml, .docx or .pdf
     english = toolkit.translate(doc, "nl", "en")     # needs an installed nl->en model
+    fast = toolkit.translate(doc, options=toolkit.TranslateOptions(beam_size=1))
+
+`HeadingRules` (the POI-text reader's knobs) and `TranslateOptions` are the
+options records; a house style (`toolkit.style.Style`, or a name or path) is
+the writers'.
 """
 
 from __future__ import annotations
@@ -15,17 +20,21 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Warn, python_warning
 from toolkit.model import Briefing
+from toolkit.translation.options import TranslateOptions
 from toolkit.version import __version__
 
 if TYPE_CHECKING:
     from toolkit.readers.headings import HeadingRules
     from toolkit.style import Style
+    from toolkit.translation.pipeline import Stats
 
 __all__ = [
     "Briefing",
     "BriefingError",
     "BriefingWarning",
     "ExitCode",
+    "HeadingRules",
+    "TranslateOptions",
     "__version__",
     "read",
     "render",
@@ -121,8 +130,25 @@ def write(
     write_atomic(path, render(doc, fmt, style, warn=warn))
 
 
-def translate(doc: Briefing, source: str = "nl", target: str = "en", **options: Any) -> Briefing:
-    """Translate `doc` offline with an installed argos model; see `toolkit.translation`."""
+def translate(
+    doc: Briefing,
+    source: str = "nl",
+    target: str = "en",
+    options: TranslateOptions | None = None,
+    *,
+    warn: Warn = python_warning,
+    stats: Stats | None = None,
+) -> Briefing:
+    """Translate `doc` offline with an installed argos model; `options` is a `TranslateOptions`."""
     from toolkit.translation import translate_document
 
-    return translate_document(doc, source, target, **options)  # type: ignore[no-any-return]
+    return translate_document(doc, source, target, options, warn=warn, stats=stats)
+
+
+def __getattr__(name: str) -> Any:
+    # The heading rules load with the readers, on first use: `briefing --help` needs neither.
+    if name == "HeadingRules":
+        from toolkit.readers.headings import HeadingRules
+
+        return HeadingRules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -216,6 +216,7 @@ def sentences_of(docs: list[object]) -> list[str]:
 
 def ours(docs: list[object], beam: int) -> float:
     from toolkit.translation.engine import Ct2Engine, EngineOptions
+    from toolkit.translation.options import TranslateOptions
     from toolkit.translation.packages import read_package
     from toolkit.translation.pipeline import Translator
 
@@ -224,7 +225,7 @@ def ours(docs: list[object], beam: int) -> float:
     decode = {"min_decoding_length": DECODE_LEN, "max_decoding_length": DECODE_LEN}
     engine = Ct2Engine(package, EngineOptions(beam, "cpu", THREADS, 16, decode=decode))
     # Warnings (the glossary flags every random sentence) are collected, not printed.
-    translator = Translator(engine=engine, cache=False, warn=lambda w: None)
+    translator = Translator(options=TranslateOptions(cache=False), engine=engine, warn=lambda w: None)
     translator.translate_documents(docs[:1])  # warm-up: first-call allocations
     start = time.perf_counter()
     translator.translate_documents(docs)  # type: ignore[arg-type]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.batch.manifest import FILE_NAME, recorded_outputs
 from toolkit.errors import BriefingError, ExitCode
+from toolkit.translation.options import TranslateOptions
 
 INPUT_SUFFIXES = (".txt", ".docx", ".xml")
 OUTPUT_SUFFIX = {"xml": "xml", "docx": "docx", "pdf": "pdf"}
@@ -31,11 +32,9 @@ class Settings:
     formats: tuple[str, ...] = ("xml", "docx", "pdf")
     target_lang: str | None = None  # translate to this language as well
     style: str | None = None
-    models_dir: str | None = None
-    cache: str | None = None  # translation memory file; None = the default
-    use_cache: bool = True
-    beam_size: int = 4  # as for `briefing translate`, so both give the same English
-    threads: int = 0  # CPU threads per worker's model; 0 = all cores
+    # The same record `briefing translate` uses, so both give the same English;
+    # the runner sets its threads per worker.
+    translation: TranslateOptions = field(default_factory=TranslateOptions)
 
     def output(self, name: str, lang: str, fmt: str) -> Path:
         """`DIR/<name>.<lang>.<ext>`: where one output of one input goes."""

@@ -8,7 +8,7 @@ import math
 import os
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from toolkit import formats
@@ -57,8 +57,10 @@ def settings_key(settings: Settings) -> str:
     if settings.target_lang:
         from toolkit.translation import model_id
 
-        parts["model"] = model_id("nl", settings.target_lang, settings.models_dir)
-        parts["beam"] = settings.beam_size  # another beam gives another translation
+        # Briefings are Dutch: the nl model decides whether English is stale. A
+        # document in another language is translated from its own (worker.py).
+        parts["model"] = model_id("nl", settings.target_lang, settings.translation.models_dir)
+        parts["beam"] = settings.translation.beam_size  # another beam gives another translation
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
@@ -161,7 +163,8 @@ def _execute(
             yield from process_chunk(chunk, settings)
         return
     # Workers share the cores: each model gets its part, not all of them.
-    settings = replace(settings, threads=max(1, (os.cpu_count() or 1) // workers))
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    settings = replace(settings, translation=settings.translation.with_(threads=threads))
     # Import the writers once here, so that forked workers start with them
     # loaded instead of each importing reportlab and the writer modules again.
     for fmt in settings.formats:
@@ -194,7 +197,7 @@ def _on_dask(jobs: list[Job], settings: Settings, address: str) -> Iterator[Outc
         raise BriefingError(
             f"cannot reach the Dask scheduler: {exc}", path=address, code=ExitCode.NETWORK
         ) from None
-    settings = Settings(**{**asdict(settings), "out_dir": os.path.abspath(settings.out_dir)})
+    settings = replace(settings, out_dir=os.path.abspath(settings.out_dir))
     try:
         futures = client.map(process_one, jobs, settings=settings, pure=False)
         for future in dask_completed(futures):

@@ -36,27 +36,13 @@ class Outcome:
 _translators: dict[tuple[Any, ...], Any] = {}
 
 
-def translator_for(settings: Settings) -> Any:
-    """This process's translator for the settings, loaded on first use."""
+def translator_for(settings: Settings, source: str) -> Any:
+    """This process's translator from `source` to the settings' language, loaded on first use."""
     from toolkit.translation.pipeline import Translator
 
-    key = (
-        settings.target_lang,
-        settings.models_dir,
-        settings.cache,
-        settings.use_cache,
-        settings.beam_size,
-        settings.threads,
-    )
+    key = (source, settings.target_lang, settings.translation)
     if key not in _translators:
-        _translators[key] = Translator(
-            "nl",
-            settings.target_lang or "en",
-            models_dir=settings.models_dir,
-            cache=(settings.cache or True) if settings.use_cache else False,
-            beam_size=settings.beam_size,
-            threads=settings.threads,
-        )
+        _translators[key] = Translator(source, settings.target_lang or "en", settings.translation)
     return _translators[key]
 
 
@@ -81,19 +67,24 @@ def process_chunk(jobs: list[Job], settings: Settings) -> list[Outcome]:
                 BriefingError(f"cannot read: {exc.strerror}", path=job.source, code=ExitCode.NO_INPUT),
             )
     translated: dict[str, Any] = {}
-    if settings.target_lang and docs:
-        sources = list(docs)
+    # Each document is translated from its own language; one already in the
+    # target language is not translated again.
+    by_lang: dict[str, list[str]] = {}
+    for source, doc in docs.items():
+        if settings.target_lang and doc.lang != settings.target_lang:
+            by_lang.setdefault(doc.lang, []).append(source)
+    for lang, sources in by_lang.items():
         try:
-            translator = translator_for(settings)
+            translator = translator_for(settings, lang)
             sinks = [_collector(outcomes[s]) for s in sources]
-            results = translator.translate_documents([docs[s] for s in sources], warns=sinks)
-            translated = dict(zip(sources, results, strict=True))
+            results = translator.translate_documents([docs[s] for s in sources], warns=sinks, names=sources)
+            translated.update(zip(sources, results, strict=True))
             for source in sources:
                 outcomes[source].segments = translator.segment_count(docs[source])
         except BriefingError as exc:
             for source in sources:
                 _fail(outcomes[source], exc.located(source) if exc.where.path is None else exc)
-            docs = {}
+                del docs[source]
     for job in jobs:
         outcome = outcomes[job.source]
         if outcome.status == "failed":

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from toolkit.cli.common import IO
+from toolkit.cli.common import IO, add_translation_options, at_least_one, translate_options
 
 TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process that SIGTERM ended
 
@@ -48,7 +48,7 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=_at_least_one,
+        type=at_least_one,
         default=os.cpu_count() or 1,
         metavar="N",
         help="worker processes (default: the number of CPUs)",
@@ -58,27 +58,7 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on a Dask distributed cluster")
     parser.add_argument("--style", metavar="NAME|PATH", help="house style for DOCX and PDF")
-    parser.add_argument("--models-dir", metavar="DIR", help="where translation models are installed")
-    parser.add_argument("--cache", metavar="FILE", help="translation memory file (SQLite)")
-    parser.add_argument("--no-cache", action="store_true", help="do not use the translation memory")
-    parser.add_argument(
-        "--beam-size",
-        type=_at_least_one,
-        default=4,
-        metavar="N",
-        help="translation beam size (default 4; 1 is fast)",
-    )
-
-
-def _at_least_one(text: str) -> int:
-    """argparse type: a whole number of 1 or more, else a usage error."""
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
+    add_translation_options(parser, hardware=False)
 
 
 def settings_from(args: argparse.Namespace, out_dir: str, target_lang: str | None) -> Any:
@@ -98,10 +78,7 @@ def settings_from(args: argparse.Namespace, out_dir: str, target_lang: str | Non
         formats=formats,
         target_lang=target_lang,
         style=args.style,
-        models_dir=args.models_dir,
-        cache=args.cache,
-        use_cache=not args.no_cache,
-        beam_size=args.beam_size,
+        translation=translate_options(args),
     )
 
 

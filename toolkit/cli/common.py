@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from toolkit.errors import BriefingError, BriefingWarning
+
+if TYPE_CHECKING:
+    from toolkit.translation.options import TranslateOptions
 
 
 @dataclass
@@ -131,3 +134,69 @@ def emit(output: str, data: bytes, io: IO) -> None:
         out.flush()
     else:  # an in-memory text stream in tests
         io.out.write(data.decode("utf-8", errors="replace"))
+
+
+def add_translation_options(parser: argparse.ArgumentParser, hardware: bool = True) -> None:
+    """The options of a `TranslateOptions`, spelled once for `translate`, `batch` and `build`."""
+    from toolkit.translation.options import DEFAULT_BEAM_SIZE
+
+    model = parser.add_argument_group("translation model")
+    model.add_argument(
+        "--models-dir",
+        metavar="DIR",
+        help="where models are installed (default: BRIEFING_MODELS_DIR, else argos's)",
+    )
+    model.add_argument(
+        "--beam-size",
+        type=at_least_one,
+        default=DEFAULT_BEAM_SIZE,
+        metavar="N",
+        help=f"beam size (default {DEFAULT_BEAM_SIZE}; 1 is fast)",
+    )
+    if hardware:
+        model.add_argument("--device", choices=["cpu", "cuda"], default="cpu", help="where to run the model")
+        model.add_argument(
+            "--threads", type=int, default=0, metavar="N", help="CPU threads (default: all cores)"
+        )
+        model.add_argument(
+            "--batch-size", type=at_least_one, default=16, metavar="N", help="sentences per batch (16)"
+        )
+    terms = parser.add_argument_group("terminology and translation memory")
+    terms.add_argument(
+        "--glossary", metavar="PATH.toml", help="glossary to enforce (default: the built-in one)"
+    )
+    terms.add_argument("--no-glossary", action="store_true", help="enforce no glossary")
+    terms.add_argument(
+        "--cache",
+        metavar="PATH",
+        help="translation memory file (default: BRIEFING_CACHE_DIR or ~/.cache/briefing-toolkit/tm.sqlite3)",
+    )
+    terms.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the translation memory"
+    )
+
+
+def translate_options(args: argparse.Namespace) -> TranslateOptions:
+    """The `TranslateOptions` the command line asked for."""
+    from toolkit.translation.options import TranslateOptions
+
+    return TranslateOptions(
+        models_dir=args.models_dir,
+        beam_size=args.beam_size,
+        device=getattr(args, "device", "cpu"),
+        threads=getattr(args, "threads", 0),
+        max_batch_size=getattr(args, "batch_size", 16),
+        cache=False if args.no_cache else (args.cache or True),
+        glossary=False if args.no_glossary else args.glossary,
+    )
+
+
+def at_least_one(text: str) -> int:
+    """argparse type: a whole number of 1 or more, else a usage error."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number

@@ -6,7 +6,16 @@ import argparse
 import sys
 from typing import Any
 
-from toolkit.cli.common import IO, add_heading_options, add_output_options, check_output, emit, output_format
+from toolkit.cli.common import (
+    IO,
+    add_heading_options,
+    add_output_options,
+    add_translation_options,
+    check_output,
+    emit,
+    output_format,
+    translate_options,
+)
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -33,31 +42,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     parser.add_argument(
         "--style", metavar="NAME|PATH", help="house style for DOCX and PDF (default: default)"
     )
-    model = parser.add_argument_group("model")
-    model.add_argument(
-        "--models-dir",
-        metavar="DIR",
-        help="where models are installed (default: BRIEFING_MODELS_DIR, else argos's)",
-    )
-    model.add_argument(
-        "--beam-size", type=int, default=4, metavar="N", help="beam size; 1 is fast (default 4)"
-    )
-    model.add_argument("--device", choices=["cpu", "cuda"], default="cpu", help="where to run the model")
-    model.add_argument("--threads", type=int, default=0, metavar="N", help="CPU threads (default: all cores)")
-    model.add_argument("--batch-size", type=int, default=16, metavar="N", help="sentences per batch (16)")
-    terms = parser.add_argument_group("terminology and cache")
-    terms.add_argument(
-        "--glossary", metavar="PATH.toml", help="glossary to enforce (default: the built-in one)"
-    )
-    terms.add_argument("--no-glossary", action="store_true", help="enforce no glossary")
-    terms.add_argument(
-        "--cache",
-        metavar="PATH",
-        help="translation memory file (default: BRIEFING_CACHE_DIR or ~/.cache/briefing-toolkit/tm.sqlite3)",
-    )
-    terms.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write the translation memory"
-    )
+    add_translation_options(parser)
     parser.add_argument(
         "--stats", action="store_true", help="print `segments: N, cache hits: N, model calls: N, seconds: S`"
     )
@@ -82,18 +67,10 @@ def run(args: argparse.Namespace, io: IO) -> int:
         name="<stdin>" if args.input == "-" else None,
     )
     stats = Stats()
-    cache: Any = False if args.no_cache else (args.cache or True)
-    glossary: Any = False if args.no_glossary else args.glossary
     with Translator(
         args.source,
         args.target,
-        models_dir=args.models_dir,
-        beam_size=args.beam_size,
-        device=args.device,
-        threads=args.threads,
-        max_batch_size=args.batch_size,
-        cache=cache,
-        glossary=glossary,
+        translate_options(args),
         warn=io.warn,
     ) as translator:
         # Warnings name the file the user gave, not the source recorded inside it.

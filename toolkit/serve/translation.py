@@ -96,15 +96,17 @@ class TranslationService:
         if key not in self._translators:
             from toolkit.translation import packages
             from toolkit.translation.engine import Ct2Engine, EngineOptions
+            from toolkit.translation.options import TranslateOptions
             from toolkit.translation.pipeline import Translator
 
             if source == target:
                 raise BriefingError(f"the document is already in {source!r}", code=ExitCode.USAGE)
             package = packages.find(source, target, self.config.models_dir)
             engine = ProgressEngine(Ct2Engine(package, EngineOptions(beam_size=self.config.beam_size)))
-            self._translators[key] = Translator(
-                source, target, engine=engine, cache=self.config.cache, warn=_drop
+            options = TranslateOptions(
+                models_dir=self.config.models_dir, beam_size=self.config.beam_size, cache=self.config.cache
             )
+            self._translators[key] = Translator(source, target, options, engine=engine, warn=_drop)
         return self._translators[key]
 
     def close(self) -> None:

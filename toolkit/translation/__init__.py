@@ -1,7 +1,7 @@
 """Translation: Dutch to English offline, with argos model packages run through CTranslate2.
 
     from toolkit.translation import translate_document, Translator
-    english = translate_document(doc, "nl", "en", beam_size=1)   # one document
+    english = translate_document(doc, "nl", "en", TranslateOptions(beam_size=1))   # one document
     with Translator("nl", "en") as t:                            # a model loaded once
         translated = t.translate_documents(docs)                 # batches shared across docs
 
@@ -18,54 +18,43 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import Warn, python_warning
+from toolkit.translation.options import DEFAULT_BEAM_SIZE, TranslateOptions
 
 if TYPE_CHECKING:
     from toolkit.model.nodes import Briefing
-    from toolkit.translation.glossary import Glossary
-    from toolkit.translation.memory import TranslationMemory
     from toolkit.translation.pipeline import Stats, Translator
 
-__all__ = ["Stats", "Translator", "has_model", "model_id", "translate_document"]
+__all__ = [
+    "DEFAULT_BEAM_SIZE",
+    "Stats",
+    "TranslateOptions",
+    "Translator",
+    "has_model",
+    "model_id",
+    "translate_document",
+]
 
 
 def translate_document(
     doc: Briefing,
     source: str = "nl",
     target: str = "en",
+    options: TranslateOptions | None = None,
     *,
-    models_dir: str | Path | None = None,
-    beam_size: int = 4,
-    device: str = "cpu",
-    threads: int = 0,
-    max_batch_size: int = 16,
-    cache: bool | str | Path | TranslationMemory | None = True,
-    glossary: Glossary | str | Path | bool | None = None,
     warn: Warn = python_warning,
     stats: Stats | None = None,
-    **engine: Any,
 ) -> Briefing:
     """Translate `doc` with the installed `source`->`target` argos model.
 
     A missing model raises BriefingError with ExitCode.NO_MODEL, saying how
-    to install one. beam_size=1 is the fast mode. `cache` and `glossary` are
-    as for `Translator`; `stats` collects segment, cache and timing counts.
-    The result has lang=`target` and meta.translation set; meta.source is kept.
+    to install one. `options` (a `TranslateOptions`) chooses the model folder,
+    decoding, hardware, memory and glossary; `stats` collects segment, cache
+    and timing counts. The result has lang=`target` and meta.translation set;
+    meta.source is kept.
     """
     from toolkit.translation.pipeline import Translator
 
-    with Translator(
-        source,
-        target,
-        models_dir=models_dir,
-        beam_size=beam_size,
-        device=device,
-        threads=threads,
-        max_batch_size=max_batch_size,
-        cache=cache,
-        glossary=glossary,
-        warn=warn,
-        **engine,
-    ) as translator:
+    with Translator(source, target, options, warn=warn) as translator:
         return translator.translate_document(doc, stats)
 
 

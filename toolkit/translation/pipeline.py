@@ -14,6 +14,7 @@ from toolkit.model.nodes import Briefing, Translation
 from toolkit.translation import glossary as glossaries
 from toolkit.translation.engine import Engine, EngineOptions
 from toolkit.translation.memory import MemoryKey, TranslationMemory
+from toolkit.translation.options import TranslateOptions
 from toolkit.translation.segments import Mapper
 
 # Walks needed at most: collect sentences; re-ask sentences whose URLs or
@@ -54,31 +55,34 @@ class Translator:
         self,
         source: str = "nl",
         target: str = "en",
+        options: TranslateOptions | None = None,
         *,
-        models_dir: str | Path | None = None,
-        beam_size: int = 4,
-        device: str = "cpu",
-        threads: int = 0,
-        max_batch_size: int = 16,
-        cache: bool | str | Path | TranslationMemory | None = True,
-        glossary: glossaries.Glossary | str | Path | bool | None = None,
         warn: Warn = python_warning,
         engine: Engine | None = None,
+        memory: TranslationMemory | None = None,
         decode: dict[str, Any] | None = None,
     ) -> None:
+        """`engine` and `memory` replace the ones `options` would make (tests and servers share them)."""
         if source == target:
             raise BriefingError(f"source and target language are both {source!r}", code=ExitCode.USAGE)
-        self.source, self.target, self.warn = source, target, warn
-        self.glossary = _glossary(glossary, source, target)
+        options = options or TranslateOptions()
+        self.source, self.target, self.warn, self.options = source, target, warn, options
+        self.glossary = _glossary(options.glossary, source, target)
         if engine is None:
             from toolkit.translation import packages
             from toolkit.translation.engine import Ct2Engine
 
-            options = EngineOptions(beam_size, device, threads, max_batch_size, decode=decode or {})
-            engine = Ct2Engine(packages.find(source, target, models_dir), options)
+            engine_options = EngineOptions(
+                options.beam_size,
+                options.device,
+                options.threads,
+                options.max_batch_size,
+                decode=decode or {},
+            )
+            engine = Ct2Engine(packages.find(source, target, options.models_dir), engine_options)
         self.engine = engine
-        self.memory = _memory(cache)
-        self._owns_memory = not isinstance(cache, TranslationMemory)
+        self.memory = memory if memory is not None else _memory(options.cache)
+        self._owns_memory = memory is None
         self.key = MemoryKey(
             # A different beam gives a different translation: it is part of the key.
             f"{engine.name} {engine.decoding}".strip(),
@@ -235,9 +239,7 @@ def _glossary(
     return chosen
 
 
-def _memory(cache: bool | str | Path | TranslationMemory | None) -> TranslationMemory | None:
-    if cache is None or cache is False:
+def _memory(cache: bool | str | Path) -> TranslationMemory | None:
+    if cache is False:
         return None
-    if isinstance(cache, TranslationMemory):
-        return cache
     return TranslationMemory(None if cache is True else cache)
