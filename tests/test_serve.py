@@ -216,6 +216,7 @@ async def test_models_lists_the_installed_pair_and_the_styles(client: httpx.Asyn
     info = (await client.get("/api/models")).json()
     assert [(m["source"], m["target"]) for m in info["models"]] == [("nl", "en")]
     assert "default" in info["styles"] and info["formats"] == ["xml", "docx", "pdf"]
+    assert info["max_upload_mb"] == 20
 
 
 async def test_convert_with_lang_translates_first(client: httpx.AsyncClient) -> None:

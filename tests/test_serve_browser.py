@@ -45,7 +45,9 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[LiveServer]:
-    with LiveServer("--workers", "1", "--no-cache", "--models-dir", "/nonexistent-models") as live:
+    with LiveServer(
+        "--workers", "1", "--no-cache", "--models-dir", "/nonexistent-models", "--max-upload-mb", "5"
+    ) as live:
         yield live
 
 
@@ -74,6 +76,7 @@ def test_upload_the_seed_and_download_its_pdf(page: Any, tmp_path: Path) -> None
     from pypdf import PdfReader
 
     assert page.get_by_label("Bestand").is_visible()
+    assert page.locator("#file-help").inner_text().endswith("Ten hoogste 5 MB.")  # the server's limit
     page.get_by_label("Bestand").set_input_files(str(SEED))
     assert page.get_by_label("PDF").is_checked() and page.get_by_label("Nederlands (origineel)").is_checked()
     page.get_by_role("button", name="Omzetten").click()

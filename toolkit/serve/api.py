@@ -76,7 +76,7 @@ async def validate(request: Request) -> JSONResponse:
 
 
 async def models(request: Request) -> JSONResponse:
-    """GET /api/models: the installed translation models and the house styles."""
+    """GET /api/models: the installed translation models, the house styles, what may be uploaded."""
     from toolkit.style import available
     from toolkit.translation import packages
 
@@ -88,6 +88,7 @@ async def models(request: Request) -> JSONResponse:
             ],
             "styles": available(),
             "formats": list(formats.WRITERS),
+            "max_upload_mb": request.app.state.config.max_upload_mb,
         }
     )
 

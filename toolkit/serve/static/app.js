@@ -10,7 +10,7 @@ const TEXT = {
     title: "Briefing omzetten",
     lead: "Kies een briefing (POI-tekst .txt, .docx of briefing-XML) en de hand-outs die u wilt. De bestanden blijven op deze computer.",
     fileLabel: "Bestand",
-    fileHelp: "Sleep een bestand hierheen of kies er een. Ten hoogste 20 MB.",
+    fileHelp: () => `Sleep een bestand hierheen of kies er een. Ten hoogste ${maxUpload} MB.`,
     langsLegend: "Talen",
     langNl: "Nederlands (origineel)",
     langEn: "Engels (machinevertaling)",
@@ -45,7 +45,7 @@ const TEXT = {
     title: "Convert a briefing",
     lead: "Choose a briefing (POI text .txt, .docx or briefing XML) and the handouts you want. The files stay on this computer.",
     fileLabel: "File",
-    fileHelp: "Drop a file here or choose one. At most 20 MB.",
+    fileHelp: () => `Drop a file here or choose one. At most ${maxUpload} MB.`,
     langsLegend: "Languages",
     langNl: "Dutch (original)",
     langEn: "English (machine translation)",
@@ -79,6 +79,7 @@ const $ = (id) => document.getElementById(id);
 let lang = localStorage.getItem("briefing-lang") === "en" ? "en" : "nl";
 let lastStatus = null; // the last job status shown, re-rendered when the language changes
 let hasModel = true;
+let maxUpload = 20; // MB, as the server says in /api/models
 let statusKey = "idle"; // the status shown when there is no job status
 
 function t(key, ...args) {
@@ -271,7 +272,8 @@ async function checkModels() {
     const response = await fetch("/api/models");
     const info = await response.json();
     hasModel = info.models.some((m) => m.source === "nl" && m.target === "en");
-    if (!hasModel) $("en-help").textContent = t("noModel");
+    maxUpload = info.max_upload_mb;
+    applyLanguage();
   } catch {
     // The page still works; a translation request will say what is wrong.
   }
