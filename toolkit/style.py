@@ -129,11 +129,11 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 def styles_dir() -> Path:
     """The folder of the shipped house styles (`styles/` in the repository)."""
-    import toolkit.styles
+    import toolkit.styles as shipped
 
     # A plain path, not importlib.resources: the styles ship as real files, and
     # importing importlib.resources costs more than converting the seed does.
-    return Path(toolkit.styles.__file__).parent
+    return Path(shipped.__file__ or "").parent
 
 
 def available() -> list[str]:

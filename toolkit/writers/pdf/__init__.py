@@ -7,7 +7,7 @@ import io
 from reportlab.platypus.doctemplate import LayoutError
 
 from toolkit.errors import BriefingError, ExitCode, Warn, python_warning
-from toolkit.model import Briefing, iter_notes
+from toolkit.model import Briefing, NoteNumbers
 from toolkit.style import Style
 from toolkit.version import __version__
 from toolkit.writers.pdf.build import Builder
@@ -35,7 +35,7 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
     styles = make_styles(style, family)
     check = GlyphCheck(family)
     book = NoteBook()
-    numbers = {id(note): number for number, note in iter_notes(doc)}
+    numbers = NoteNumbers(doc)
     width = frame_width(style)
     tags = StructTree(doc.lang)
     markup = Markup(styles, check, numbers, book, width, tags)

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 
-from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, plain_text
+from toolkit.model import Emph, Inline, LineBreak, Link, Note, NoteNumbers, Strong, Sub, Sup
 from toolkit.writers.pdf.fonts import GlyphCheck
 from toolkit.writers.pdf.longpara import pieces
 from toolkit.writers.pdf.styles import PdfStyles
@@ -140,7 +140,7 @@ class Markup:
         self,
         styles: PdfStyles,
         check: GlyphCheck,
-        numbers: dict[int, int],
+        numbers: NoteNumbers,
         book: NoteBook,
         width: float,
         tags: StructTree,
@@ -148,7 +148,7 @@ class Markup:
         self.styles = styles
         self.width = width  # of the frame and of the footnote area: long note paragraphs are cut at it
         self.check = check
-        self.numbers = numbers  # id(note) -> display number, from toolkit.model.iter_notes
+        self.numbers = numbers  # display numbers by position, from the model's walk
         self.book = book
         self.link_color = styles.link_color
         self.tags = tags
@@ -165,39 +165,37 @@ class Markup:
         self.check.check(text, where)
         return escape(text)
 
-    def inlines(self, items: tuple[Inline, ...], where: str, in_note: bool = False) -> str:
+    def inlines(self, items: tuple[Inline, ...], where: str) -> str:
         """The markup of a run of inline content."""
-        return "".join(self._inline(item, where, in_note) for item in items)
+        return "".join(self._inline(item, where) for item in items)
 
-    def _inline(self, item: Inline, where: str, in_note: bool) -> str:
+    def _inline(self, item: Inline, where: str) -> str:
         match item:
             case str():
                 return self.text(item, where)
             case Emph(children=children):
-                return f"<i>{self.inlines(children, where, in_note)}</i>"
+                return f"<i>{self.inlines(children, where)}</i>"
             case Strong(children=children):
-                return f"<b>{self.inlines(children, where, in_note)}</b>"
+                return f"<b>{self.inlines(children, where)}</b>"
             case Sup(children=children):
-                return f"<super>{self.inlines(children, where, in_note)}</super>"
+                return f"<super>{self.inlines(children, where)}</super>"
             case Sub(children=children):
-                return f"<sub>{self.inlines(children, where, in_note)}</sub>"
+                return f"<sub>{self.inlines(children, where)}</sub>"
             case Link(children=children, href=href):
-                inner = self.inlines(children, where, in_note) or escape(href)
+                inner = self.inlines(children, where) or escape(href)
                 if not href:
                     return inner
                 link = self.tags.inline(InlineSpec("Link", link_target(href), href))
                 return f"{link}<a href={quoteattr(href)} color={quoteattr(self.link_color)}>{inner}</a>{END}"
             case LineBreak():
                 return "<br/>"
-            case Note():
-                if in_note:  # a note inside a note has no number of its own: keep its words inline
-                    return f" ({self.text(plain_text(_body_inlines(item)), where)})"
+            case Note():  # the model holds no note inside a note
                 return self._reference(item, where)
             case _:
                 assert_never(item)
 
     def _reference(self, note: Note, where: str) -> str:
-        number = self.numbers[id(note)]
+        number = self.numbers.take(note)
         color = quoteattr(self.link_color)
         element = StructNode("Note", self.tags)  # placed after the citing element by the builder
         self._cited.append(element)
@@ -230,7 +228,7 @@ class Markup:
             f'<a name="{anchor}{number}"/>{self._link(f"{back}{number}", self.words["back"].format(n=label))}'
             f'<super><a href="#{back}{number}" color={quoteattr(self.link_color)}>{label}</a></super>{END}\u00a0'
         )
-        texts = [self.inlines(p.children, f"{kind} {label} ({where})", in_note=True) for p in note.body]
+        texts = [self.inlines(p.children, f"{kind} {label} ({where})") for p in note.body]
         texts = texts or [""]
         texts[0] = head + texts[0]
         out: list[Para] = []
@@ -246,11 +244,3 @@ def tagged(paras: list[Para], node: StructNode, label: StructNode | None = None)
         if i == 0:
             para.label_node = label
     return paras
-
-
-def _body_inlines(note: Note) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for p in note.body:
-        out.extend(p.children)
-        out.append(" ")
-    return tuple(out)
