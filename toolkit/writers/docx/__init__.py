@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from lxml import etree
 
-from toolkit.docx_props import content_hash
 from toolkit.errors import Warn, python_warning
 from toolkit.model import Briefing
 from toolkit.model.nodes import NoteKind
+from toolkit.ooxml import custom_props
+from toolkit.ooxml.ns import qn
+from toolkit.ooxml.parts import PN, RT
 from toolkit.style import Style
 from toolkit.writers.docx.body import BodyWriter
 from toolkit.writers.docx.notes import Notes
 from toolkit.writers.docx.numbering import Numbering
-from toolkit.writers.docx.ooxml import qn
-from toolkit.writers.docx.package import RT, Package
+from toolkit.writers.docx.package import Package
 from toolkit.writers.docx.page import header_footer, setup_page
-from toolkit.writers.docx.props import add_custom_part, custom_properties, set_core
+from toolkit.writers.docx.props import add_custom_part, set_core
 from toolkit.writers.docx.styles import apply_styles
 
 __all__ = ["write_docx"]
@@ -32,19 +33,19 @@ __all__ = ["write_docx"]
 def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes:
     """The DOCX bytes of `doc` in house style `style`; `warn` is unused so far."""
     package = Package()
-    main = package.part("word/document.xml")
-    apply_styles(package.part("word/styles.xml").element, style, doc.lang)
+    main = package.part(PN.DOCUMENT)
+    apply_styles(package.part(PN.STYLES).element, style, doc.lang)
     body = main.element.find(qn("w:body"))
     sect_pr = body.find(qn("w:sectPr"))
     text_width = setup_page(sect_pr, style)
     labels = style.labels_for(doc.lang)
     # The template's section already references these two parts.
-    header, footer = package.part("word/header1.xml"), package.part("word/footer1.xml")
+    header, footer = package.part(PN.HEADER), package.part(PN.FOOTER)
     header_footer(header.element, footer.element, style, doc.meta.title, labels.page)
 
     kinds: tuple[NoteKind, ...] = ("footnote", "endnote")
     notes = {kind: Notes(kind, doc, package, main) for kind in kinds}
-    writer = BodyWriter(style, Numbering(package.part("word/numbering.xml").element), notes, text_width)
+    writer = BodyWriter(style, Numbering(package.part(PN.NUMBERING).element), notes, text_width)
 
     def relate(url: str) -> str:
         return main.rels.relate(RT.HYPERLINK, url, external=True)
@@ -57,11 +58,12 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
     for el in elements:
         sect_pr.addprevious(el)
 
-    _note_settings(package.part("word/settings.xml").element, notes)
-    set_core(package.part("docProps/core.xml").element, doc.meta.title, doc.lang)
+    _note_settings(package.part(PN.SETTINGS).element, notes)
+    set_core(package.part(PN.CORE_PROPERTIES).element, doc.meta.title, doc.lang)
     stories = [main.blob] + [n.part.blob for n in notes.values() if n.part is not None]
     renamed = {f"{kind}:{i}": src for kind, n in notes.items() for i, src in n.renamed.items()}
-    add_custom_part(package, custom_properties(doc.meta, renamed, content_hash(stories)))
+    digest = custom_props.content_hash(stories)
+    add_custom_part(package, custom_props.encode(doc.meta, renamed, digest))
     return package.to_bytes()
 
 

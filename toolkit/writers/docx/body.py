@@ -24,9 +24,10 @@ from toolkit.model import (
     Table,
 )
 from toolkit.model.nodes import NoteKind
+from toolkit.ooxml.ns import qn
 from toolkit.style import Style
+from toolkit.writers.docx.elements import hex_color, make, sub
 from toolkit.writers.docx.numbering import Numbering
-from toolkit.writers.docx.ooxml import hex_color, make, sub
 from toolkit.writers.docx.styles import HEADING_LEVELS, LIST_LEVELS, list_continue_id
 
 if TYPE_CHECKING:
@@ -222,7 +223,7 @@ class BodyWriter:
                 t = sub(run, "w:t")
                 t.text = piece
                 if piece != piece.strip(" ") or "  " in piece:
-                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                    t.set(qn("xml:space"), "preserve")
 
     def run(self, parent: etree._Element, props: RunProps) -> etree._Element:
         run = sub(parent, "w:r")

@@ -9,16 +9,18 @@ from lxml import etree
 
 from toolkit.model import Briefing, Note, iter_notes
 from toolkit.model.nodes import NoteKind
+from toolkit.ooxml.ns import nspfxmap, qn
+from toolkit.ooxml.parts import CT, PN, RT
 from toolkit.writers.docx.body import RunProps
-from toolkit.writers.docx.ooxml import NS, qn, sub
-from toolkit.writers.docx.package import CT, RT, Package, Part
+from toolkit.writers.docx.elements import sub
+from toolkit.writers.docx.package import Package, Part
 
 if TYPE_CHECKING:
     from toolkit.writers.docx.body import BodyWriter
 
 _PARTS = {
-    "footnote": ("word/footnotes.xml", CT.WML_FOOTNOTES, RT.FOOTNOTES),
-    "endnote": ("word/endnotes.xml", CT.WML_ENDNOTES, RT.ENDNOTES),
+    "footnote": (PN.FOOTNOTES, CT.WML_FOOTNOTES, RT.FOOTNOTES),
+    "endnote": (PN.ENDNOTES, CT.WML_ENDNOTES, RT.ENDNOTES),
 }
 
 
@@ -38,7 +40,7 @@ class Notes:
 
     Word ids must be unique, so a note whose source id is missing, reused or
     not a number gets a fresh id; `renamed` records what its source id was,
-    so the reader can restore it (see `toolkit.writers.docx.props`).
+    so the reader can restore it (see `toolkit.ooxml.custom_props`).
     """
 
     def __init__(self, kind: NoteKind, doc: Briefing, package: Package, document_part: Part) -> None:
@@ -59,7 +61,7 @@ class Notes:
         if self.part is not None and self.root is not None:
             return self.part, self.root
         partname, content_type, reltype = _PARTS[self.kind]
-        root = etree.Element(qn(f"w:{self.kind}s"), nsmap={"w": NS["w"], "r": NS["r"]})
+        root = etree.Element(qn(f"w:{self.kind}s"), nsmap=nspfxmap("w", "r"))
         # The separator (-1) and continuation separator (0) notes Word expects.
         for note_id, kind in (("-1", "separator"), ("0", "continuationSeparator")):
             note = sub(root, f"w:{self.kind}", type=kind, id=note_id)

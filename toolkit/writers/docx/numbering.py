@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from toolkit.writers.docx.ooxml import qn, sub
+from toolkit.ooxml.ns import qn
+from toolkit.writers.docx.elements import sub
 
 BULLETS = ("•", "◦", "▪")
 ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman")

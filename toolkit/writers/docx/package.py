@@ -10,30 +10,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from toolkit.ooxml.ns import nsmap, qn
+from toolkit.ooxml.parts import PN, rels_name
+
 # Our own template (see template/README.md): the parts every briefing starts from.
 TEMPLATE = Path(__file__).with_name("template")
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 # The earliest date a zip entry can hold; any fixed date makes output reproducible.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
-_OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-class RT:
-    """The relationship types the writer adds to the template's."""
-
-    HYPERLINK = f"{_OFFICE_RELS}/hyperlink"
-    FOOTNOTES = f"{_OFFICE_RELS}/footnotes"
-    ENDNOTES = f"{_OFFICE_RELS}/endnotes"
-    CUSTOM_PROPERTIES = f"{_OFFICE_RELS}/custom-properties"
-
-
-class CT:
-    """The content types of the parts the writer adds to the template's."""
-
-    WML_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-    WML_ENDNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"
-    OFC_CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 
 
 def serialize(element: etree._Element) -> bytes:
@@ -41,17 +24,11 @@ def serialize(element: etree._Element) -> bytes:
     return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
-def rels_name(name: str) -> str:
-    """Where the relationships of part `name` are stored: `word/document.xml` -> `word/_rels/document.xml.rels`."""
-    folder, base = posixpath.split(name)
-    return posixpath.join(folder, "_rels", f"{base}.rels")
-
-
 class Rels:
     """The relationships of one part, or of the package, in the order they were made."""
 
     def __init__(self, root: etree._Element | None = None) -> None:
-        self.root = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS}) if root is None else root
+        self.root = etree.Element(qn("pr:Relationships"), nsmap={None: nsmap["pr"]}) if root is None else root
 
     def relate(self, reltype: str, target: str, external: bool = False) -> str:
         """The `Id` of a relationship to `target`, made if there is none yet."""
@@ -63,9 +40,7 @@ class Rels:
         n = 1
         while f"rId{n}" in ids:
             n += 1
-        rel = etree.SubElement(
-            self.root, f"{{{PR_NS}}}Relationship", Id=f"rId{n}", Type=reltype, Target=target
-        )
+        rel = etree.SubElement(self.root, qn("pr:Relationship"), Id=f"rId{n}", Type=reltype, Target=target)
         if external:
             rel.set("TargetMode", "External")
         return f"rId{n}"
@@ -119,12 +94,10 @@ class Package:
     """The parts reachable from the package relationships, loaded from our template."""
 
     def __init__(self) -> None:
-        types = etree.fromstring(_template("[Content_Types].xml"))
-        self._defaults = [
-            (el.get("Extension"), el.get("ContentType")) for el in types.iter(f"{{{CT_NS}}}Default")
-        ]
-        overrides = {el.get("PartName"): el.get("ContentType") for el in types.iter(f"{{{CT_NS}}}Override")}
-        self.rels = Rels(etree.fromstring(_template("_rels/.rels")))
+        types = etree.fromstring(_template(PN.CONTENT_TYPES))
+        self._defaults = [(el.get("Extension"), el.get("ContentType")) for el in types.iter(qn("ct:Default"))]
+        overrides = {el.get("PartName"): el.get("ContentType") for el in types.iter(qn("ct:Override"))}
+        self.rels = Rels(etree.fromstring(_template(PN.PACKAGE_RELS)))
         self.parts: dict[str, Part] = {}
         pending = [("", target) for target in self.rels.internal_targets()]
         while pending:
@@ -152,8 +125,8 @@ class Package:
         """The package as DOCX bytes: the same package always gives the same bytes."""
         parts = self._walk()
         entries: list[tuple[str, bytes]] = [
-            ("[Content_Types].xml", self._content_types(parts)),
-            ("_rels/.rels", serialize(self.rels.root)),
+            (PN.CONTENT_TYPES, self._content_types(parts)),
+            (PN.PACKAGE_RELS, serialize(self.rels.root)),
         ]
         for part in parts:
             entries.append((part.name, part.blob))
@@ -184,13 +157,11 @@ class Package:
         return seen
 
     def _content_types(self, parts: list[Part]) -> bytes:
-        root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
+        root = etree.Element(qn("ct:Types"), nsmap={None: nsmap["ct"]})
         for ext, content_type in self._defaults:
-            etree.SubElement(root, f"{{{CT_NS}}}Default", Extension=ext, ContentType=content_type)
+            etree.SubElement(root, qn("ct:Default"), Extension=ext, ContentType=content_type)
         for part in parts:
-            etree.SubElement(
-                root, f"{{{CT_NS}}}Override", PartName=f"/{part.name}", ContentType=part.content_type
-            )
+            etree.SubElement(root, qn("ct:Override"), PartName=f"/{part.name}", ContentType=part.content_type)
         return serialize(root)
 
 

@@ -6,8 +6,9 @@ import re
 
 from lxml import etree
 
+from toolkit.ooxml.ns import qn
 from toolkit.style import Style
-from toolkit.writers.docx.ooxml import hex_color, qn, sub
+from toolkit.writers.docx.elements import hex_color, sub
 
 _FIELD = re.compile(r"\{(page|pages|title)\}")
 _FIELDS = {"page": "PAGE", "pages": "NUMPAGES"}
@@ -82,4 +83,4 @@ def _text_run(parent: etree._Element, text: str) -> None:
         return
     t = sub(sub(parent, "w:r"), "w:t")
     t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.set(qn("xml:space"), "preserve")

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from toolkit.ooxml.ns import qn
 from toolkit.style import Style
-from toolkit.writers.docx.ooxml import half_points, hex_color, qn, sub, twips, word_lang
+from toolkit.writers.docx.elements import half_points, hex_color, sub, twips, word_lang
 
 HEADING_LEVELS = 9
 LIST_LEVELS = 9

@@ -1,23 +1,10 @@
-"""Small helpers for building WordprocessingML elements with lxml, named as in OOXML."""
+"""Small helpers for building WordprocessingML elements with lxml, and the units of OOXML values."""
 
 from __future__ import annotations
 
-import functools
-
 from lxml import etree
 
-NS = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "xml": "http://www.w3.org/XML/1998/namespace",
-}
-
-
-@functools.cache
-def qn(tag: str) -> str:
-    """Clark name of a prefixed tag: `w:p` -> `{...main}p`."""
-    prefix, _, local = tag.partition(":")
-    return f"{{{NS[prefix]}}}{local}"
+from toolkit.ooxml.ns import nspfxmap, qn
 
 
 def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
@@ -34,7 +21,7 @@ def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
 
 def make(tag: str, **attrs: str) -> etree._Element:
     """A new detached element; see `sub` for the attribute names."""
-    el = etree.Element(qn(tag), nsmap={"w": NS["w"], "r": NS["r"]})
+    el = etree.Element(qn(tag), nsmap=nspfxmap("w", "r"))
     for name, value in attrs.items():
         prefix, _, local = name.rpartition("__")
         el.set(qn(f"{prefix or 'w'}:{local}"), value)
