@@ -16,20 +16,23 @@ import posixpath
 
 from lxml import etree
 
-from toolkit.docx_props import CONTENT_SHA256, content_hash
 from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Location, Warn, python_warning
 from toolkit.model import Briefing, Meta, Note, Source, iter_notes
+from toolkit.ooxml import custom_props
+from toolkit.ooxml.ns import qn
+from toolkit.ooxml.parts import RT
 from toolkit.readers.docx import meta as meta_props
 from toolkit.readers.docx.blocks import BlockReader
 from toolkit.readers.docx.inlines import Story
 from toolkit.readers.docx.notes import NoteBodies
 from toolkit.readers.docx.numbering import NumberingMap
-from toolkit.readers.docx.ooxml import MC_NS, w
 from toolkit.readers.docx.package import DocxPackage
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.headings import HeadingRules
 
 __all__ = ["read_docx"]
+
+_NOTE_RELS = {"footnote": RT.FOOTNOTES, "endnote": RT.ENDNOTES}
 
 
 def read_docx(
@@ -44,13 +47,14 @@ def read_docx(
     main = pkg.main
     document = pkg.xml(main)
     assert document is not None  # DocxPackage checked that the part exists
-    body = document.find(w("body"))
+    body = document.find(qn("w:body"))
     if body is None:
         raise pkg.fail(f"{main} has no <w:body>")
-    styles = StyleMap(pkg.xml(pkg.related(main, "styles") or ""))
-    numbering = NumberingMap(pkg.xml(pkg.related(main, "numbering") or ""))
-    core = meta_props.core_properties(pkg.xml(pkg.related("", "core-properties") or ""))
-    props = meta_props.custom_properties(pkg.xml(pkg.related("", "custom-properties") or ""))
+    styles = StyleMap(pkg.xml(pkg.related(main, RT.STYLES) or ""))
+    numbering = NumberingMap(pkg.xml(pkg.related(main, RT.NUMBERING) or ""))
+    core = meta_props.core_properties(pkg.xml(pkg.related("", RT.CORE_PROPERTIES) or ""))
+    custom = pkg.xml(pkg.related("", RT.CUSTOM_PROPERTIES) or "")
+    recorded = custom_props.decode(custom_props.from_xml(custom))
 
     seen: set[str] = set()
 
@@ -59,10 +63,10 @@ def read_docx(
             seen.add(message)
             warn(BriefingWarning(message, Location(path)))
 
-    note_parts = {kind: pkg.related(main, f"{kind}s") for kind in ("footnote", "endnote")}
+    note_parts = {kind: pkg.related(main, reltype) for kind, reltype in _NOTE_RELS.items()}
     stories = [pkg.read(main) or b""] + [pkg.read(n) or b"" for n in note_parts.values() if n]
-    trusted = props.get(CONTENT_SHA256) == content_hash(stories)
-    renamed = meta_props.note_ids(props) if trusted else {}
+    trusted = recorded.content_sha256 == custom_props.content_hash(stories)
+    renamed = recorded.note_ids if trusted else {}
 
     def source_id(kind: str, note_id: str) -> str | None:
         # A recorded None means the original note had no source id.
@@ -85,19 +89,19 @@ def read_docx(
     # Only a paragraph that is a title becomes the title: a first paragraph
     # that is not stays in the body, with its notes.
     title = reader.title or core.get("title") or (name.rsplit(".", 1)[0] if name else "")
-    recorded, source = meta_props.stored_source(props) if trusted else (False, None)
-    if not recorded:
+    has_source, source = (recorded.has_source, recorded.source) if trusted else (False, None)
+    if not has_source:
         source = Source("docx", name, hashlib.sha256(data).hexdigest())
     meta = Meta(
         title=title or "",
         title_notes=reader.title_notes,
-        date=props.get("briefing.date"),
-        kind=props.get("briefing.kind"),
-        refs=meta_props.refs(props),
+        date=recorded.date,
+        kind=recorded.kind,
+        refs=recorded.refs,
         source=source,
-        translation=meta_props.translation(props),
+        translation=recorded.translation,
     )
-    lang = meta_props.lang_of(core, CONTENT_SHA256 in props, styles.default_lang, document)
+    lang = meta_props.lang_of(core, recorded.content_sha256 is not None, styles.default_lang, document)
     doc = Briefing(meta, blocks, lang)
     _check_notes(body, doc, path)
     return doc
@@ -105,20 +109,20 @@ def read_docx(
 
 # Where a reference is left out on purpose: deleted text, and the second copy
 # of a text box (Fallback repeats Choice; an inner box repeats in its outer box).
-_LEFT_OUT = {w("del"), w("moveFrom"), f"{{{MC_NS}}}Fallback"}
+_LEFT_OUT = {qn("w:del"), qn("w:moveFrom"), qn("mc:Fallback")}
 
 
 def _check_notes(body: etree._Element, doc: Briefing, path: str | None) -> None:
     """Every note reference of the main story is a note of the document: anything else is a bug."""
     expected = {"footnote": 0, "endnote": 0}
-    for ref in body.iter(w("footnoteReference"), w("endnoteReference")):
+    for ref in body.iter(qn("w:footnoteReference"), qn("w:endnoteReference")):
         ancestors = list(ref.iterancestors())
         if (
             any(a.tag in _LEFT_OUT for a in ancestors)
-            or sum(a.tag == w("txbxContent") for a in ancestors) > 1
+            or sum(a.tag == qn("w:txbxContent") for a in ancestors) > 1
         ):
             continue
-        expected["footnote" if ref.tag == w("footnoteReference") else "endnote"] += 1
+        expected["footnote" if ref.tag == qn("w:footnoteReference") else "endnote"] += 1
     found = {"footnote": 0, "endnote": 0}
     for _, note in iter_notes(doc):
         found[note.kind] += 1

@@ -34,9 +34,9 @@ from toolkit.model import (
     plain_text,
 )
 from toolkit.model.nodes import child_inlines
+from toolkit.ooxml.ns import local_name, qn
 from toolkit.readers.docx.inlines import InlineReader, Story
 from toolkit.readers.docx.numbering import NumberingMap
-from toolkit.readers.docx.ooxml import local_name, w
 
 NOTICE_STYLE = "MachineTranslationNotice"
 LIST_CONTINUE = re.compile(r"^list continue(?: ([1-9]))?$", re.IGNORECASE)
@@ -139,7 +139,7 @@ class BlockReader:
             elif name == "tbl":
                 builder.block(self._table(el))
             elif name in ("sdt",):
-                content = el.find(w("sdtContent"))
+                content = el.find(qn("w:sdtContent"))
                 if content is not None:
                     self._elements(content, builder, top)
             elif name in ("customXml", "ins", "moveTo"):
@@ -150,9 +150,9 @@ class BlockReader:
                 self.story.warn("embedded documents (altChunk) are not read")
 
     def _paragraph(self, p: etree._Element, builder: _Builder, top: bool) -> None:
-        ppr = p.find(w("pPr"))
-        style_el = ppr.find(w("pStyle")) if ppr is not None else None
-        sid = style_el.get(w("val")) if style_el is not None else self.styles.default_paragraph
+        ppr = p.find(qn("w:pPr"))
+        style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        sid = style_el.get(qn("w:val")) if style_el is not None else self.styles.default_paragraph
         children = InlineReader(self.story).paragraph(p)
         if top and self.title is None and self.styles.is_title(sid):
             self.title = plain_text(children).strip()
@@ -165,8 +165,8 @@ class BlockReader:
             return
         if sid == NOTICE_STYLE:
             return
-        outline_el = ppr.find(w("outlineLvl")) if ppr is not None else None
-        value = outline_el.get(w("val"), "") if outline_el is not None else ""
+        outline_el = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        value = outline_el.get(qn("w:val"), "") if outline_el is not None else ""
         outline = int(value) if value.isdigit() else None
         level = self.styles.heading_level(sid, outline)
         if level is not None:
@@ -186,11 +186,11 @@ class BlockReader:
 
     def _numpr(self, ppr: etree._Element | None, sid: str | None) -> tuple[str, int] | None:
         num_id, ilvl = None, None
-        direct = ppr.find(w("numPr")) if ppr is not None else None
+        direct = ppr.find(qn("w:numPr")) if ppr is not None else None
         if direct is not None:
-            n, i = direct.find(w("numId")), direct.find(w("ilvl"))
-            num_id = n.get(w("val")) if n is not None else None
-            ilvl = i.get(w("val")) if i is not None else None
+            n, i = direct.find(qn("w:numId")), direct.find(qn("w:ilvl"))
+            num_id = n.get(qn("w:val")) if n is not None else None
+            ilvl = i.get(qn("w:val")) if i is not None else None
         if num_id is None:
             from_style = self.styles.numpr(sid)
             if from_style is not None:
@@ -201,20 +201,20 @@ class BlockReader:
 
     def _table(self, tbl: etree._Element) -> Table:
         rows = []
-        for tr in tbl.iter(w("tr")):
+        for tr in tbl.iter(qn("w:tr")):
             if tr.getparent() is not tbl:  # rows of nested tables belong to them
                 continue
-            trpr = tr.find(w("trPr"))
-            header_row = trpr is not None and trpr.find(w("tblHeader")) is not None
+            trpr = tr.find(qn("w:trPr"))
+            header_row = trpr is not None and trpr.find(qn("w:tblHeader")) is not None
             cells = []
-            for tc in tr.findall(w("tc")):
-                tcpr = tc.find(w("tcPr"))
+            for tc in tr.findall(qn("w:tc")):
+                tcpr = tc.find(qn("w:tcPr"))
                 if tcpr is not None and (
-                    tcpr.find(w("gridSpan")) is not None or tcpr.find(w("vMerge")) is not None
+                    tcpr.find(qn("w:gridSpan")) is not None or tcpr.find(qn("w:vMerge")) is not None
                 ):
                     self.story.warn("merged table cells are read as separate cells")
-                first = tc.find(f"{w('p')}/{w('pPr')}/{w('pStyle')}")
-                header = header_row or (first is not None and first.get(w("val")) == "TableHeading")
+                first = tc.find(f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:pStyle')}")
+                header = header_row or (first is not None and first.get(qn("w:val")) == "TableHeading")
                 cells.append(Cell(BlockReader(self.story, self.numbering).read(tc), header=header))
             rows.append(Row(tuple(cells)))
         return Table(tuple(rows))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, inlines
-from toolkit.readers.docx.ooxml import M_NS, MC_NS, R_NS, bool_prop, local_name, w
+from toolkit.ooxml.ns import local_name, nsmap, qn
 from toolkit.readers.docx.styles import StyleMap
 
 Key = tuple[str, ...]  # ("b",), ("i",), ("sup",), ("sub",), ("link", n, href)
@@ -79,23 +79,23 @@ class InlineReader:
                 self.run(child, props)
             elif name == "hyperlink":
                 self.link_count += 1
-                rid = child.get(f"{{{R_NS}}}id")
+                rid = child.get(qn("r:id"))
                 href = self.story.links.get(rid or "") if rid else None
-                anchor = child.get(w("anchor"))
+                anchor = child.get(qn("w:anchor"))
                 if href is None:
                     href = f"#{anchor}" if anchor else ""
                 self.children(child, props | {("link", str(self.link_count), href)})
             elif name in ("ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo"):
                 self.children(child, props)
             elif name == "sdt":
-                content = child.find(w("sdtContent"))
+                content = child.find(qn("w:sdtContent"))
                 if content is not None:
                     self.children(content, props)
             elif name in ("del", "moveFrom"):
                 self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
             elif name == "commentRangeStart":
                 self.story.warn("comments are not read; their text is left out")
-            elif ns == M_NS:
+            elif ns == nsmap["m"]:
                 self.story.warn("equations are read as plain text")
                 self.leaves.append((props, "".join(child.itertext())))
             elif name not in _SKIP and name:
@@ -106,7 +106,7 @@ class InlineReader:
 
     def run(self, r: etree._Element, props: frozenset[Key]) -> None:
         own = set(props)
-        _run_props(r.find(w("rPr")), self.story.styles, own)
+        _run_props(r.find(qn("w:rPr")), self.story.styles, own)
         run_props = frozenset(own)
         for child in r:
             name = local_name(child.tag)
@@ -115,15 +115,15 @@ class InlineReader:
             elif name in ("tab", "ptab"):
                 self.leaves.append((run_props, "\t"))
             elif name in ("br", "cr"):
-                if child.get(w("type"), "textWrapping") == "textWrapping":
+                if child.get(qn("w:type"), "textWrapping") == "textWrapping":
                     self.leaves.append((run_props, LineBreak()))
             elif name == "noBreakHyphen":
                 self.leaves.append((run_props, "\u2011"))
             elif name == "sym":
-                self.leaves.append((run_props, chr(int(child.get(w("char"), "20"), 16) & 0xFFFF)))
+                self.leaves.append((run_props, chr(int(child.get(qn("w:char"), "20"), 16) & 0xFFFF)))
             elif name in ("footnoteReference", "endnoteReference"):
                 kind = name.removesuffix("Reference")
-                note = self.story.note(kind, child.get(w("id"), ""))
+                note = self.story.note(kind, child.get(qn("w:id"), ""))
                 if note is not None:
                     # The reference's own superscript is Word's, not the author's.
                     self.leaves.append(
@@ -141,9 +141,9 @@ class InlineReader:
     def drawing(self, el: etree._Element) -> None:
         if local_name(el.tag) == "AlternateContent":
             # Choice and Fallback hold the same content twice; read one.
-            choice = el.find(f"{{{MC_NS}}}Choice")
+            choice = el.find(qn("mc:Choice"))
             el = choice if choice is not None else el
-        boxes = list(el.iter(w("txbxContent")))
+        boxes = list(el.iter(qn("w:txbxContent")))
         if boxes:
             self.story.warn("text boxes are read as paragraphs after the paragraph that anchors them")
             # Nested boxes repeat their text in the outer box; keep outermost only.
@@ -154,24 +154,29 @@ class InlineReader:
             self.story.warn("images and embedded objects are not read")
 
 
+def bool_prop(value: str | None) -> bool:
+    """An OOXML on/off value: absent attribute means on (`<w:b/>`)."""
+    return value is None or value.lower() not in ("0", "false", "off", "none")
+
+
 def _run_props(rpr: etree._Element | None, styles: StyleMap, out: set[Key]) -> None:
     """Add the run's formatting keys: its character style first, then direct formatting."""
     layers: list[etree._Element] = []
     if rpr is not None:
-        rstyle = rpr.find(w("rStyle"))
+        rstyle = rpr.find(qn("w:rStyle"))
         if rstyle is not None:
-            layers.extend(styles.run_rprs(rstyle.get(w("val"))))
+            layers.extend(styles.run_rprs(rstyle.get(qn("w:val"))))
         layers.append(rpr)
     for layer in layers:
         for tag, key in (("b", "b"), ("i", "i")):
-            el = layer.find(w(tag))
+            el = layer.find(qn(f"w:{tag}"))
             if el is not None:
-                (out.add if bool_prop(el.get(w("val"))) else out.discard)((key,))
-        vert = layer.find(w("vertAlign"))
+                (out.add if bool_prop(el.get(qn("w:val"))) else out.discard)((key,))
+        vert = layer.find(qn("w:vertAlign"))
         if vert is not None:
             out.discard(("sup",))
             out.discard(("sub",))
-            value = vert.get(w("val"))
+            value = vert.get(qn("w:val"))
             if value == "superscript":
                 out.add(("sup",))
             elif value == "subscript":

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from lxml import etree
 
 from toolkit.model import Note, P
+from toolkit.ooxml.ns import local_name, qn
 from toolkit.readers.docx.inlines import InlineReader, Story
-from toolkit.readers.docx.ooxml import local_name, w
 
 # Word's separator, continuation separator and continuation notice notes.
 _SPECIAL = {"separator", "continuationSeparator", "continuationNotice"}
@@ -30,9 +30,9 @@ class NoteBodies:
         self.elements: dict[str, etree._Element] = {}
         self.reading = False
         if root is not None:
-            for el in root.findall(w(kind)):
-                if el.get(w("type"), "normal") not in _SPECIAL:
-                    self.elements[el.get(w("id"), "")] = el
+            for el in root.findall(qn(f"w:{kind}")):
+                if el.get(qn("w:type"), "normal") not in _SPECIAL:
+                    self.elements[el.get(qn("w:id"), "")] = el
 
     def note(self, note_id: str) -> Note | None:
         el = self.elements.get(note_id)
@@ -51,7 +51,7 @@ class NoteBodies:
 
     def _body(self, el: etree._Element) -> tuple[P, ...]:
         paragraphs = []
-        for p in el.iter(w("p")):
+        for p in el.iter(qn("w:p")):
             if local_name(p.getparent().tag) != self.kind:
                 self.story.warn("lists and tables inside notes are read as plain paragraphs")
             paragraphs.append(P(InlineReader(self.story).paragraph(p)))
@@ -62,5 +62,5 @@ class NoteBodies:
         # Empty paragraphs are spacing; a note of only a picture keeps one empty paragraph.
         kept = tuple(p for p in paragraphs if p.children)
         if not kept:
-            self.story.warn(f"{self.kind} {el.get(w('id'), '')} has no text (a picture?); kept empty")
+            self.story.warn(f"{self.kind} {el.get(qn('w:id'), '')} has no text (a picture?); kept empty")
         return kept or (P(),)

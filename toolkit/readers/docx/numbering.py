@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from toolkit.readers.docx.ooxml import w
+from toolkit.ooxml.ns import qn
 
 UNORDERED = {"bullet", "none", ""}
 
@@ -17,14 +17,14 @@ class NumberingMap:
         if root is None:
             return
         abstract: dict[str, dict[str, str]] = {}
-        for el in root.iter(w("abstractNum")):
-            abstract[el.get(w("abstractNumId"), "")] = _levels(el)
-        for num in root.iter(w("num")):
-            num_id = num.get(w("numId"), "")
-            ref = num.find(w("abstractNumId"))
-            levels = dict(abstract.get(ref.get(w("val"), "") if ref is not None else "", {}))
-            for override in num.iter(w("lvlOverride")):
-                lvl = override.find(w("lvl"))
+        for el in root.iter(qn("w:abstractNum")):
+            abstract[el.get(qn("w:abstractNumId"), "")] = _levels(el)
+        for num in root.iter(qn("w:num")):
+            num_id = num.get(qn("w:numId"), "")
+            ref = num.find(qn("w:abstractNumId"))
+            levels = dict(abstract.get(ref.get(qn("w:val"), "") if ref is not None else "", {}))
+            for override in num.iter(qn("w:lvlOverride")):
+                lvl = override.find(qn("w:lvl"))
                 if lvl is not None:
                     levels.update(_levels(override))
             for ilvl, fmt in levels.items():
@@ -36,7 +36,7 @@ class NumberingMap:
 
 def _levels(parent: etree._Element) -> dict[str, str]:
     out = {}
-    for lvl in parent.iter(w("lvl")):
-        fmt = lvl.find(w("numFmt"))
-        out[lvl.get(w("ilvl"), "0")] = fmt.get(w("val"), "") if fmt is not None else "decimal"
+    for lvl in parent.iter(qn("w:lvl")):
+        fmt = lvl.find(qn("w:numFmt"))
+        out[lvl.get(qn("w:ilvl"), "0")] = fmt.get(qn("w:val"), "") if fmt is not None else "decimal"
     return out

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from toolkit.errors import BriefingError
+from toolkit.ooxml.ns import W_STRICT, qn
+from toolkit.ooxml.parts import PN, RT, rels_name
 from toolkit.safexml import one_line, parse_xml
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -21,9 +23,6 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # XML compresses 5-20x; a bomb compresses 1000x and more
 RATIO_FLOOR = 1024 * 1024  # small entries may compress well without harm
 MAX_ENTRIES = 10_000
-STRICT_NS = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _SAVE_AS = "open it in Word or LibreOffice and save it as Word Document (.docx)"
 # What zipfile and its decompressors raise for a damaged archive. A header that
 # lies about sizes or offsets makes zipfile seek before the start (ValueError),
@@ -100,10 +99,10 @@ class DocxPackage:
 
     def _main_document(self) -> str:
         for rel in self.rels("").values():
-            if rel.type == RT_OFFICE_DOCUMENT and rel.target in self.infos:
+            if rel.type == RT.OFFICE_DOCUMENT and rel.target in self.infos:
                 return rel.target
-        if "word/document.xml" in self.infos:
-            return "word/document.xml"
+        if PN.DOCUMENT in self.infos:
+            return PN.DOCUMENT
         raise self.fail("not a Word document: the zip has no word/document.xml", hint=_SAVE_AS)
 
     def read(self, name: str) -> bytes | None:
@@ -137,7 +136,7 @@ class DocxPackage:
                 column=exc.where.column,
                 hint=exc.hint,
             ) from None
-        if isinstance(root.tag, str) and root.tag.startswith(f"{{{STRICT_NS}}}"):
+        if isinstance(root.tag, str) and root.tag.startswith(f"{{{W_STRICT}}}"):
             raise self.fail(
                 "Strict Open XML documents are not supported",
                 hint="save it as Word Document (.docx), not Strict Open XML",
@@ -146,12 +145,12 @@ class DocxPackage:
 
     def rels(self, part: str) -> dict[str, Rel]:
         """The relationships of `part` ("" for the package), by id."""
-        folder, base = posixpath.split(part)
-        root = self.xml(posixpath.join(folder, "_rels", f"{base}.rels"))
+        folder = posixpath.dirname(part)
+        root = self.xml(rels_name(part))
         out: dict[str, Rel] = {}
         if root is None:
             return out
-        for rel in root.iter(f"{_REL_NS}Relationship"):
+        for rel in root.iter(qn("pr:Relationship")):
             target = rel.get("Target", "")
             external = rel.get("TargetMode") == "External"
             if not external:
@@ -163,9 +162,13 @@ class DocxPackage:
             out[rel.get("Id", "")] = Rel(rel.get("Type", ""), target, external)
         return out
 
-    def related(self, part: str, rel_type_suffix: str) -> str | None:
-        """The member that `part` relates to with a type ending in `/rel_type_suffix`."""
+    def related(self, part: str, reltype: str) -> str | None:
+        """The member that `part` relates to by `reltype`, matched on its last segment (`/styles`).
+
+        Only the name is compared: producers differ in the namespace before it.
+        """
+        suffix = "/" + reltype.rsplit("/", 1)[-1]
         for rel in self.rels(part).values():
-            if rel.type.endswith("/" + rel_type_suffix) and not rel.external:
+            if rel.type.endswith(suffix) and not rel.external:
                 return rel.target
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from toolkit.readers.docx.ooxml import w
+from toolkit.ooxml.ns import qn
 
 # Heading style names in the languages briefings come in, as names
 # (`heading 1`, `Kop 1`) or ids (`Heading1`, `Kop1`, German `berschrift1`).
@@ -38,32 +38,32 @@ class StyleMap:
         self.default_lang: str | None = None
         if root is None:
             return
-        lang = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+        lang = root.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
         if lang is not None:
-            self.default_lang = lang.get(w("val"))
-        for el in root.iter(w("style")):
-            sid = el.get(w("styleId"), "")
-            name_el, based = el.find(w("name")), el.find(w("basedOn"))
-            ppr = el.find(w("pPr"))
+            self.default_lang = lang.get(qn("w:val"))
+        for el in root.iter(qn("w:style")):
+            sid = el.get(qn("w:styleId"), "")
+            name_el, based = el.find(qn("w:name")), el.find(qn("w:basedOn"))
+            ppr = el.find(qn("w:pPr"))
             outline, numpr = None, None
             if ppr is not None:
-                ol = ppr.find(w("outlineLvl"))
-                if ol is not None and (ol.get(w("val")) or "").isdigit():
-                    outline = int(ol.get(w("val")) or 9)
-                num = ppr.find(w("numPr"))
+                ol = ppr.find(qn("w:outlineLvl"))
+                if ol is not None and (ol.get(qn("w:val")) or "").isdigit():
+                    outline = int(ol.get(qn("w:val")) or 9)
+                num = ppr.find(qn("w:numPr"))
                 if num is not None:
-                    numpr = (_val(num.find(w("numId"))), _val(num.find(w("ilvl"))))
-            kind = el.get(w("type"), "paragraph")
+                    numpr = (_val(num.find(qn("w:numId"))), _val(num.find(qn("w:ilvl"))))
+            kind = el.get(qn("w:type"), "paragraph")
             self.styles[sid] = _Style(
                 sid,
-                name_el.get(w("val"), sid) if name_el is not None else sid,
+                name_el.get(qn("w:val"), sid) if name_el is not None else sid,
                 kind,
-                based.get(w("val")) if based is not None else None,
+                based.get(qn("w:val")) if based is not None else None,
                 outline,
                 numpr,
-                el.find(w("rPr")),
+                el.find(qn("w:rPr")),
             )
-            if kind == "paragraph" and el.get(w("default")) in ("1", "true", "on"):
+            if kind == "paragraph" and el.get(qn("w:default")) in ("1", "true", "on"):
                 self.default_paragraph = sid
 
     def _chain(self, sid: str | None) -> list[_Style]:
@@ -108,4 +108,4 @@ class StyleMap:
 
 
 def _val(el: etree._Element | None) -> str | None:
-    return el.get(w("val")) if el is not None else None
+    return el.get(qn("w:val")) if el is not None else None
