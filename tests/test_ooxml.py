@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from lxml import etree
 
 from toolkit.model import Meta, Source, Translation
 from toolkit.ooxml import custom_props
 from toolkit.ooxml.ns import local_name, nsmap, nspfxmap, qn
 from toolkit.ooxml.parts import RT, rels_name
+
+ROOT = Path(__file__).parent.parent
 
 
 def test_qn_and_local_name_are_inverse() -> None:
@@ -59,3 +64,20 @@ def test_values_that_do_not_decode_are_left_out() -> None:
     bad = {name: "{not json" for name in (custom_props.REFS, custom_props.SOURCE, custom_props.NOTE_IDS)}
     assert custom_props.decode({**bad, custom_props.TRANSLATION: "[1]"}) == custom_props.Recorded()
     assert custom_props.from_xml(None) == {}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_the_body_writer_does_not_import_the_notes_writer() -> None:
+    # notes.py builds on body.py; body.py knows the notes only by a Protocol.
+    assert "toolkit.writers.docx.notes" not in _imports(ROOT / "toolkit/writers/docx/body.py")
+    assert "toolkit.writers.docx.body" in _imports(ROOT / "toolkit/writers/docx/notes.py")

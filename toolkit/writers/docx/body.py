@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, assert_never
+from typing import Protocol, assert_never
 
 from lxml import etree
 
@@ -30,12 +30,20 @@ from toolkit.writers.docx.elements import hex_color, make, sub
 from toolkit.writers.docx.numbering import Numbering
 from toolkit.writers.docx.styles import HEADING_LEVELS, LIST_LEVELS, list_continue_id
 
-if TYPE_CHECKING:
-    from toolkit.writers.docx.notes import Notes
-
 # Hyperlink targets are relationships of the part the text lives in: the
 # document, or the footnotes part for links inside notes.
 Relate = Callable[[str], str]
+
+
+class NotesPart(Protocol):
+    """What the body needs of a notes part (`toolkit.writers.docx.notes.Notes`): how a reference is written."""
+
+    reference_tag: str  # `w:footnoteReference` / `w:endnoteReference`
+    reference_style: str  # the character style of the reference mark
+
+    def add(self, note: Note, writer: BodyWriter) -> int:
+        """Write `note`'s body into the part; return its `w:id`."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -52,7 +60,7 @@ class BodyWriter:
     """Writes blocks to a list of `w:p` / `w:tbl` elements."""
 
     def __init__(
-        self, style: Style, numbering: Numbering, notes: Mapping[NoteKind, Notes], text_width: int
+        self, style: Style, numbering: Numbering, notes: Mapping[NoteKind, NotesPart], text_width: int
     ) -> None:
         self.style = style
         self.numbering = numbering

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -11,12 +10,9 @@ from toolkit.model import Briefing, Note, iter_notes
 from toolkit.model.nodes import NoteKind
 from toolkit.ooxml.ns import nspfxmap, qn
 from toolkit.ooxml.parts import CT, PN, RT
-from toolkit.writers.docx.body import RunProps
+from toolkit.writers.docx.body import BodyWriter, RunProps
 from toolkit.writers.docx.elements import sub
 from toolkit.writers.docx.package import Package, Part
-
-if TYPE_CHECKING:
-    from toolkit.writers.docx.body import BodyWriter
 
 _PARTS = {
     "footnote": (PN.FOOTNOTES, CT.WML_FOOTNOTES, RT.FOOTNOTES),
