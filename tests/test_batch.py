@@ -225,7 +225,7 @@ def test_batch_with_english_on_the_tiny_test_model(tmp_path, monkeypatch):  # ty
         str(src),
         "--out",
         str(out),
-        "--lang",
+        "--target-lang",
         "en",
         "--formats",
         "xml,pdf",

@@ -150,7 +150,7 @@ def test_traceback_flag_is_off_unless_given(tmp_path):  # type: ignore[no-untype
     ("argv", "line"),
     [
         (
-            ["translate", "{seed}", "-o", "{dir}/x.xml", "--from", "nl", "--to", "nl"],
+            ["translate", "{seed}", "-o", "{dir}/x.xml", "--source-lang", "nl", "--target-lang", "nl"],
             "error: source and target language are both 'nl'\n",
         ),
         (["validate"], "error: no FILE.xml to validate (briefing validate FILE.xml...)\n"),
@@ -224,7 +224,7 @@ def test_tests_run_without_the_venv_on_path(seed_path):  # type: ignore[no-untyp
 
 def test_an_unknown_output_suffix_is_a_usage_error(seed_path, tmp_path):  # type: ignore[no-untyped-def]
     code, _, err = run("convert", str(seed_path), "-o", str(tmp_path / "x.rtf"))
-    assert code == ExitCode.USAGE and "--to FORMAT" in err
+    assert code == ExitCode.USAGE and "--to-format FORMAT" in err
     assert not (tmp_path / "x.rtf").exists()
 
 
@@ -234,3 +234,23 @@ def test_standard_input_is_sniffed(seed_bytes, tmp_path):  # type: ignore[no-unt
     )
     assert proc.returncode == 0
     assert parse(proc.stdout).meta.title == "Foreign Ministers Meeting 3-4 april 2024"
+
+
+def test_format_and_language_options_have_one_spelling_and_the_old_one_still_works(tmp_path, seed_path):  # type: ignore[no-untyped-def]
+    new, old = tmp_path / "new.out", tmp_path / "old.out"
+    out, err = io.StringIO(), io.StringIO()
+    assert (
+        main(["convert", str(seed_path), "-o", str(new), "--to-format", "xml"], stdout=out, stderr=err) == 0
+    )
+    assert err.getvalue() == ""
+    assert main(["convert", str(seed_path), "-o", str(old), "--to", "xml"], stdout=out, stderr=err) == 0
+    assert "note: --to is now spelled --to-format" in err.getvalue()
+    assert new.read_bytes() == old.read_bytes()
+    from toolkit.cli import build_parser
+
+    parser = build_parser()
+    a = parser.parse_args(["translate", "x.txt", "-o", "y.xml", "--source-lang", "nl", "--target-lang", "en"])
+    b = parser.parse_args(["translate", "x.txt", "-o", "y.xml", "--from", "nl", "--to", "en"])
+    assert (a.source, a.target) == (b.source, b.target) == ("nl", "en")
+    c = parser.parse_args(["batch", "in", "--out", "o", "--target-lang", "en"])
+    assert c.lang == "en"

@@ -214,7 +214,7 @@ def test_a_full_device_is_an_output_error_and_stays_a_device(seed_path: Path) ->
 
 
 def test_a_directory_output_is_an_output_error(seed_path: Path, tmp_path: Path) -> None:
-    code, _, err = run("convert", str(seed_path), "-o", str(tmp_path), "--to", "xml")
+    code, _, err = run("convert", str(seed_path), "-o", str(tmp_path), "--to-format", "xml")
     assert code == ExitCode.OUTPUT and "is a directory" in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
 
@@ -293,7 +293,7 @@ def test_convert_refuses_to_overwrite_its_input(seed_xml: bytes, tmp_path: Path,
     if alias == "hard link":
         os.link(source, output)
     before = sorted(p.name for p in tmp_path.iterdir())
-    code, out, err = run("convert", str(source), "-o", str(output), "--to", "docx")
+    code, out, err = run("convert", str(source), "-o", str(output), "--to-format", "docx")
     assert code == ExitCode.OUTPUT
     assert err.startswith(f"error: {output}: the output is the input file") and "--overwrite-input" in err
     assert err.count("\n") == 1 and out == ""
@@ -306,7 +306,7 @@ def test_overwrite_input_replaces_the_input_when_asked(
 ) -> None:
     source = tmp_path / "a.txt"
     source.write_bytes(seed_path.read_bytes())
-    code, _, err = run("convert", str(source), "-o", str(source), "--to", "xml", "--overwrite-input")
+    code, _, err = run("convert", str(source), "-o", str(source), "--to-format", "xml", "--overwrite-input")
     assert (code, err) == (0, "")
     assert parse(source.read_bytes()).meta.title == parse(seed_xml).meta.title
 
@@ -348,7 +348,7 @@ def test_reading_stdin_while_writing_stdout_is_not_the_same_file(seed_path: Path
     assert atomic.written_in_place("/dev/stdout")
     with open(seed_path, "rb") as stdin:
         proc = subprocess.run(
-            [str(BRIEFING), "convert", "/dev/stdin", "--from", "text", "-o", "/dev/stdout"],
+            [str(BRIEFING), "convert", "/dev/stdin", "--from-format", "text", "-o", "/dev/stdout"],
             stdin=stdin,
             capture_output=True,
             timeout=60,

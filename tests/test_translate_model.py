@@ -181,7 +181,18 @@ def test_tiny_test_model_shares_batches_across_documents(tiny_model: Path) -> No
 
 def test_tiny_test_model_via_the_cli_text_to_xml_with_stats(tiny_model: Path, tmp_path: Path) -> None:
     output = tmp_path / "seed.en.xml"
-    argv = ["translate", str(SEED), "-o", str(output), "--from", "nl", "--to", "en", "--beam-size", "1"]
+    argv = [
+        "translate",
+        str(SEED),
+        "-o",
+        str(output),
+        "--source-lang",
+        "nl",
+        "--target-lang",
+        "en",
+        "--beam-size",
+        "1",
+    ]
     code, out, err = run(*argv, "--cache", str(tmp_path / "tm.sqlite3"), "--stats")
     assert code == 0, err
     assert validate(output.read_bytes()) == []

@@ -189,7 +189,9 @@ def test_models_install_with_an_unreachable_index_fails_fast(monkeypatch: pytest
 
 def test_translate_without_a_model_exits_7_and_writes_nothing(tmp_path: Path) -> None:
     output = tmp_path / "out.xml"
-    code, _, err = run("translate", str(SEED), "-o", str(output), "--from", "nl", "--to", "en")
+    code, _, err = run(
+        "translate", str(SEED), "-o", str(output), "--source-lang", "nl", "--target-lang", "en"
+    )
     assert code == ExitCode.NO_MODEL == 7
     assert not output.exists()
     assert list(tmp_path.glob("*.part")) == []
@@ -203,5 +205,5 @@ def test_library_translate_without_a_model_raises_no_model() -> None:
 
     doc = toolkit.read(SEED)
     with pytest.raises(BriefingError) as caught:
-        toolkit.translate(doc, "nl", "en", cache=False)
+        toolkit.translate(doc, "nl", "en", toolkit.TranslateOptions(cache=False))
     assert caught.value.code == ExitCode.NO_MODEL

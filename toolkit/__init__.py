@@ -3,7 +3,7 @@
 The library API is three calls; the `briefing` command is a thin face over it::
 
     import toolkit
-    doc = toolkit.read("seeds/briefing.txt")        # POI text, .docx or briefing XML
+    doc = toolkit.read("seeds/000_22ad20a819696709.txt")  # POI text, .docx or briefing XML
     toolkit.write(doc, "dist/briefing.pdf")          # .xml, .docx or .pdf
     english = toolkit.translate(doc, "nl", "en")     # needs an installed nl->en model
     fast = toolkit.translate(doc, options=toolkit.TranslateOptions(beam_size=1))

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from toolkit.cli.common import IO, add_translation_options, at_least_one, translate_options
+from toolkit.cli.common import IO, add_lang_option, add_translation_options, at_least_one, translate_options
 
 TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process that SIGTERM ended
 
@@ -36,7 +36,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "sources", nargs="+", metavar="SRC", help="files, folders or globs of .txt, .docx, .xml"
     )
     parser.add_argument("--out", required=True, metavar="DIR", help="the output folder (created if missing)")
-    parser.add_argument("--lang", metavar="LANG", help="also translate to this language (en), from Dutch")
+    add_lang_option(parser, "--target-lang", "--lang", "lang", None, "also translate to this language (en)")
     add_batch_options(parser)
     return parser
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
@@ -42,9 +43,7 @@ def add_traceback_option(parser: argparse.ArgumentParser) -> None:
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
     """Options for reading inputs: format, the heading heuristic, strictness."""
-    parser.add_argument(
-        "--from", dest="from_format", metavar="FORMAT", help="input format: text, docx or xml"
-    )
+    add_format_option(parser, "--from-format", "--from", "from_format", "input format: text, docx or xml")
     add_heading_options(parser)
     parser.add_argument("--strict", action="store_true", help="treat warnings about the input as errors")
 
@@ -200,3 +199,45 @@ def at_least_one(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
     return number
+
+
+class _OldSpelling(argparse.Action):
+    """Store the value, and say once that this spelling of the option is going away."""
+
+    def __init__(self, *args: object, new: str, **kwargs: object) -> None:
+        self.new = new
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option: str | None = None,
+    ) -> None:
+        if option != self.new:  # parse_args runs with stderr sent to the command's stream
+            sys.stderr.write(
+                f"note: {option} is now spelled {self.new}; the old spelling goes in the next release\n"
+            )
+        setattr(namespace, self.dest, values)
+
+
+def add_format_option(parser: argparse.ArgumentParser, new: str, old: str, dest: str, help: str) -> None:
+    """An option with its new spelling and its old one, kept for one release."""
+    parser.add_argument(new, old, dest=dest, metavar="FORMAT", action=_OldSpelling, new=new, help=help)
+
+
+def add_lang_option(
+    parser: argparse.ArgumentParser, new: str, old: str, dest: str, default: str | None, help: str
+) -> None:
+    """A language option with its new spelling and its old one, kept for one release."""
+    parser.add_argument(
+        new,
+        old,
+        dest=dest,
+        default=default,
+        metavar="LANG",
+        action=_OldSpelling,
+        new=new,
+        help=help,
+    )

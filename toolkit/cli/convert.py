@@ -6,7 +6,15 @@ import argparse
 import sys
 from typing import Any
 
-from toolkit.cli.common import IO, add_output_options, add_reading_options, check_output, emit, output_format
+from toolkit.cli.common import (
+    IO,
+    add_format_option,
+    add_output_options,
+    add_reading_options,
+    check_output,
+    emit,
+    output_format,
+)
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
@@ -24,7 +32,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("input", metavar="INPUT", help="the briefing to read; - reads standard input")
     add_output_options(parser)
-    parser.add_argument("--to", dest="to_format", metavar="FORMAT", help="output format: xml, docx or pdf")
+    add_format_option(parser, "--to-format", "--to", "to_format", "output format: xml, docx or pdf")
     parser.add_argument(
         "--style", metavar="NAME|PATH", help="house style for DOCX and PDF (default: default)"
     )
@@ -40,7 +48,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
 
     check_output(args)
     doc = read_input(args, io)
-    fmt = output_format(args.output, args.to_format, "--to")
+    fmt = output_format(args.output, args.to_format, "--to-format")
     data = render(doc, fmt, args.style, warn=io.warn)
     emit(args.output, data, io)
     return 0

@@ -8,7 +8,9 @@ from typing import Any
 
 from toolkit.cli.common import (
     IO,
+    add_format_option,
     add_heading_options,
+    add_lang_option,
     add_output_options,
     add_translation_options,
     check_output,
@@ -35,10 +37,14 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("input", metavar="INPUT", help="the briefing to read; - reads standard input")
     add_output_options(parser, " (XML)")
-    parser.add_argument("--from", dest="source", default="nl", metavar="LANG", help="source language (nl)")
-    parser.add_argument("--to", dest="target", default="en", metavar="LANG", help="target language (en)")
-    parser.add_argument("--input-format", metavar="FORMAT", help="input format: text, docx or xml")
-    parser.add_argument("--output-format", metavar="FORMAT", help="output format: xml, docx or pdf")
+    add_lang_option(parser, "--source-lang", "--from", "source", "nl", "source language (nl)")
+    add_lang_option(parser, "--target-lang", "--to", "target", "en", "target language (en)")
+    add_format_option(
+        parser, "--from-format", "--input-format", "input_format", "input format: text, docx or xml"
+    )
+    add_format_option(
+        parser, "--to-format", "--output-format", "output_format", "output format: xml, docx or pdf"
+    )
     parser.add_argument(
         "--style", metavar="NAME|PATH", help="house style for DOCX and PDF (default: default)"
     )
@@ -57,7 +63,7 @@ def run(args: argparse.Namespace, io: IO) -> int:
 
     # Check the output before the (slow) translation, so a typo fails at once.
     check_output(args)
-    fmt = output_format(args.output, args.output_format, "--output-format")
+    fmt = output_format(args.output, args.output_format, "--to-format")
     source: Any = sys.stdin.buffer.read() if args.input == "-" else args.input
     doc = read(
         source,
