@@ -5,7 +5,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := poppler-utils pandoc libreoffice-writer fonts-dejavu-core
+APT_PACKAGES := poppler-utils pandoc libreoffice-writer fonts-dejavu-core chromium
 
 .PHONY: handouts test bench lint system-deps clean
 
@@ -45,7 +45,7 @@ $(BIN)/.installed-test: pyproject.toml
 # The real clients: LibreOffice, pandoc and poppler, from Debian's packages.
 system-deps:
 	@missing=""; \
-	for tool in pdftotext pdffonts pdfinfo pandoc soffice; do \
+	for tool in pdftotext pdffonts pdfinfo pandoc soffice chromium; do \
 	  command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -23,6 +23,7 @@ COMMANDS = [
     "toolkit.cli.build",
     "toolkit.cli.translate",
     "toolkit.cli.models",
+    "toolkit.cli.serve",
 ]
 
 EPILOG = """exit codes:
