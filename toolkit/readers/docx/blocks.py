@@ -142,6 +142,11 @@ class BlockReader:
                 content = el.find(qn("w:sdtContent"))
                 if content is not None:
                     self._elements(content, builder, top)
+            elif name == "AlternateContent":  # Choice and Fallback hold the same blocks twice
+                chosen = el.find(qn("mc:Choice"))
+                chosen = chosen if chosen is not None else el.find(qn("mc:Fallback"))
+                if chosen is not None:
+                    self._elements(chosen, builder, top)
             elif name in ("customXml", "ins", "moveTo"):
                 self._elements(el, builder, top)
             elif name in ("del", "moveFrom"):
@@ -201,13 +206,11 @@ class BlockReader:
 
     def _table(self, tbl: etree._Element) -> Table:
         rows = []
-        for tr in tbl.iter(qn("w:tr")):
-            if tr.getparent() is not tbl:  # rows of nested tables belong to them
-                continue
+        for tr in _unwrapped(tbl, "tr"):
             trpr = tr.find(qn("w:trPr"))
             header_row = trpr is not None and trpr.find(qn("w:tblHeader")) is not None
             cells = []
-            for tc in tr.findall(qn("w:tc")):
+            for tc in _unwrapped(tr, "tc"):
                 tcpr = tc.find(qn("w:tcPr"))
                 if tcpr is not None and (
                     tcpr.find(qn("w:gridSpan")) is not None or tcpr.find(qn("w:vMerge")) is not None
@@ -218,6 +221,21 @@ class BlockReader:
                 cells.append(Cell(BlockReader(self.story, self.numbering).read(tc), header=header))
             rows.append(Row(tuple(cells)))
         return Table(tuple(rows))
+
+
+# Content controls and custom XML may wrap rows and cells; they are not rows themselves.
+_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
+
+
+def _unwrapped(parent: etree._Element, local: str) -> list[etree._Element]:
+    """The `w:tr` of a table or the `w:tc` of a row, also those inside wrappers (not nested tables)."""
+    found = []
+    for child in parent:
+        if child.tag == qn(f"w:{local}"):
+            found.append(child)
+        elif child.tag in _WRAPPERS:
+            found.extend(_unwrapped(child, local))
+    return found
 
 
 def _notes(items: tuple[Inline, ...]) -> list[Note]:

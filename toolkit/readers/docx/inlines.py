@@ -98,6 +98,12 @@ class InlineReader:
             elif ns == nsmap["m"]:
                 self.story.warn("equations are read as plain text")
                 self.leaves.append((props, "".join(child.itertext())))
+            elif name == "AlternateContent":
+                # Choice and Fallback hold the same runs twice; read one.
+                chosen = child.find(qn("mc:Choice"))
+                chosen = chosen if chosen is not None else child.find(qn("mc:Fallback"))
+                if chosen is not None:
+                    self.children(chosen, props)
             elif name not in _SKIP and name:
                 # Read an unknown wrapper like a known one, so that its runs and
                 # note references inside are kept.
