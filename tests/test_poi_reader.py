@@ -219,3 +219,12 @@ def test_crlf_and_bom_are_handled():
     doc = read_poi_text("\ufeffTitel\r\nZin een.\r\n".encode(), "w.txt")
     assert doc.meta.title == "Titel"
     assert plain_text(paragraphs(doc)[0].children) == "Zin een."
+
+
+def test_a_heading_override_that_names_no_line_is_warned_about(warnings_seen):  # type: ignore[no-untyped-def]
+    rules = HeadingRules.overrides(["999", "Geen zo'n regel"], ["Ook niet"])
+    read("Titel\nEen zin.\n", headings=rules, warn=warnings_seen)
+    messages = warnings_seen.messages()
+    assert any("--heading 999: no paragraph starts on line 999" in m for m in messages)
+    assert any('--heading "Geen zo\'n regel": no paragraph has this text' in m for m in messages)
+    assert any("--no-heading 'Ook niet'" in m for m in messages)
