@@ -228,3 +228,10 @@ def test_a_heading_override_that_names_no_line_is_warned_about(warnings_seen):  
     assert any("--heading 999: no paragraph starts on line 999" in m for m in messages)
     assert any('--heading "Geen zo\'n regel": no paragraph has this text' in m for m in messages)
     assert any("--no-heading 'Ook niet'" in m for m in messages)
+
+
+def test_a_second_body_for_one_reference_is_kept_with_a_warning(warnings_seen):  # type: ignore[no-untyped-def]
+    doc = read("Titel\nZin[footnoteRef:2] hier. [2: een]  [2: twee]  [3: drie] \n\n", warn=warnings_seen)
+    # Which of the two bodies answers the reference, the text cannot say; none is lost.
+    assert sorted(plain_text(n.body[0].children) for _, n in iter_notes(doc)) == ["drie", "een", "twee"]
+    assert sum("has no reference; kept" in m for m in warnings_seen.messages()) == 2

@@ -152,8 +152,12 @@ class Scanner:
                     pos += 1
             elif m["open"]:
                 if pending and m["bid"] in {r.source_id for r in pending}:
-                    pos, matched = self.bodies(m.start(), pending)
-                    first = next(i for i, line in enumerate(lines) if any(r in matched for r in line.pieces))
+                    pos, matched, extra = self.bodies(m.start(), pending)
+                    lines[-1].pieces.extend(extra)
+                    first = next(
+                        (i for i, line in enumerate(lines) if any(r in matched for r in line.pieces)),
+                        len(lines) - 1,
+                    )
                     yield from self.flush(lines[:first], pending)
                     del lines[:first]
                     pending, joined = [], True
@@ -185,10 +189,11 @@ class Scanner:
         else:
             yield from self.flush(lines, pending)
 
-    def bodies(self, at: int, pending: list[_Ref]) -> tuple[int, list[_Ref]]:
+    def bodies(self, at: int, pending: list[_Ref]) -> tuple[int, list[_Ref], list[Note]]:
         """Read the bodies that start at `at`; give them to their references.
 
-        Returns where the bodies end and the references that got one.
+        Returns where the bodies end, the references that got one, and the
+        notes of bodies no reference answers (kept at the paragraph's end).
         """
         text = self.text
         ids = {r.source_id for r in pending}
@@ -199,7 +204,7 @@ class Scanner:
             if opened is None or opened[1] not in ids:
                 break
             start = opened.end()
-            close = _body_end(text, start, ids, self.next_marker(start))
+            close = _body_end(text, start, self.next_marker(start))
             if close is None:
                 raise self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
             found.append((opened[1], text[start : close[0]], pos))
@@ -209,17 +214,22 @@ class Scanner:
         # controls) are then the ones left over.
         unmatched = list(pending)
         matched = []
+        extra: list[Note] = []
         for source_id, body, where in reversed(found):
             ref = next((r for r in reversed(unmatched) if r.source_id == source_id), None)
             if ref is None:
-                self.warning(f"note body [{source_id}: ...] has no reference; dropped", where)
+                self.warning(
+                    f"note body [{source_id}: ...] has no reference; kept at the paragraph end", where
+                )
+                extra.insert(0, self.note("footnote", source_id, body, where))
                 continue
             unmatched.remove(ref)
             matched.append(ref)
             ref.note = self.note(ref.kind, source_id, body, where)
         for ref in unmatched:
             self.no_body(ref)
-        return pos, matched
+        self.counts.orphans += len(extra)
+        return pos, matched, extra
 
     def orphan_bodies(self, at: int) -> tuple[int, list[Note]] | None:
         """Bodies that end a line but answer no reference: kept as notes, with a warning."""
@@ -236,7 +246,7 @@ class Scanner:
         pos = at
         while pos < end:
             opened = BODY_OPEN.match(text, pos)
-            close = _body_end(text, opened.end(), {opened[1]}, eol) if opened else None
+            close = _body_end(text, opened.end(), eol) if opened else None
             if opened is None or close is None:
                 return None
             found.append((opened[1], text[opened.end() : close[0]], pos))
@@ -311,15 +321,15 @@ class Scanner:
         )
 
 
-def _body_end(text: str, start: int, ids: set[str], limit: int) -> tuple[int, int] | None:
+def _body_end(text: str, start: int, limit: int) -> tuple[int, int] | None:
     """Where the body that starts at `start` closes: the `]` and the end of the close.
 
-    POI closes a body with `] `, followed by the next body of a waiting
-    reference or by the end of the paragraph, cell or file. A body never
-    holds a reference, so that close is looked for up to the next one (`limit`). Only
-    without such a close does a `]` that closes no `[` of the body's own end
-    it: when text follows (POI does that in nested tables), or when the space
-    after it was stripped.
+    POI closes a body with `] `, followed by the next body (` [N: `) or by
+    the end of the paragraph, cell or file. A body never holds a reference,
+    so that close is looked for up to the next one (`limit`). Only without
+    such a close does a `]` that closes no `[` of the body's own end it: when
+    text follows (POI does that in nested tables), or when the space after
+    it was stripped.
     """
     fallback = None
     depth = 0
@@ -330,7 +340,7 @@ def _body_end(text: str, start: int, ids: set[str], limit: int) -> tuple[int, in
             after = c + 2
             # POI separates bodies by two spaces, `]  [N: `; allow one.
             opened = BODY_OPEN.match(text, after) or BODY_OPEN.match(text, c + 1)
-            if opened and opened[1] in ids:
+            if opened:
                 return c, opened.start()
             if after == len(text) or text[after] in "\n\t":
                 return c, after
