@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Warn, python_warning
 from toolkit.model import Briefing
+from toolkit.translation import translate_document as translate
 from toolkit.translation.options import TranslateOptions
 from toolkit.version import __version__
 
 if TYPE_CHECKING:
     from toolkit.readers.headings import HeadingRules
     from toolkit.style import Style
-    from toolkit.translation.pipeline import Stats
 
 __all__ = [
     "Briefing",
@@ -128,21 +128,6 @@ def write(
 
     fmt = formats.format_of(str(path), format, formats.WRITERS, "write")
     write_atomic(path, render(doc, fmt, style, warn=warn))
-
-
-def translate(
-    doc: Briefing,
-    source: str = "nl",
-    target: str = "en",
-    options: TranslateOptions | None = None,
-    *,
-    warn: Warn = python_warning,
-    stats: Stats | None = None,
-) -> Briefing:
-    """Translate `doc` offline with an installed argos model; `options` is a `TranslateOptions`."""
-    from toolkit.translation import translate_document
-
-    return translate_document(doc, source, target, options, warn=warn, stats=stats)
 
 
 def __getattr__(name: str) -> Any:

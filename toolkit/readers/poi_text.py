@@ -27,15 +27,15 @@ import posixpath
 from toolkit.errors import (
     BriefingError,
     BriefingWarning,
-    ExitCode,
     LimitedWarn,
     Location,
     Warn,
     python_warning,
 )
-from toolkit.model import Block, Briefing, Heading, Meta, P, Section, Source, iter_notes
+from toolkit.model import Block, Briefing, Heading, Meta, P, Section, Source
 from toolkit.readers.headings import Decision, HeadingRules, decide_all, looks_like_heading
-from toolkit.readers.poi_scan import RawParagraph, ScanCounts, Scanner
+from toolkit.readers.invariants import check_notes
+from toolkit.readers.poi_scan import RawParagraph, Scanner
 from toolkit.readers.textdecode import decode_text
 
 FORMAT = "poi-text"
@@ -84,7 +84,12 @@ def read_with_decisions(
     _warn_unused(rules, paragraphs, path, warn)
     source = Source(FORMAT, name, hashlib.sha256(data).hexdigest())
     doc = Briefing(Meta(title, source=source), _sections(paragraphs, decisions[1:]), "nl")
-    _check_notes(doc, scanner.counts, path)
+    # Bodies kept without a reference are notes too.
+    check_notes(
+        doc,
+        {**scanner.counts.refs, "footnote": scanner.counts.refs["footnote"] + scanner.counts.orphans},
+        path,
+    )
     return doc, decisions
 
 
@@ -127,19 +132,3 @@ def _warn_unused(rules: HeadingRules, paragraphs: list[RawParagraph], path: str 
                     else "no paragraph has this text"
                 )
                 warn(BriefingWarning(f"{option} {key!r}: {what}; ignored", Location(path)))
-
-
-def _check_notes(doc: Briefing, counts: ScanCounts, path: str | None) -> None:
-    """Every reference read is a note of the document: anything else is a bug."""
-    found = {"footnote": 0, "endnote": 0}
-    for _, note in iter_notes(doc):
-        found[note.kind] += 1
-    expected = dict(counts.refs)
-    expected["footnote"] += counts.orphans
-    if found != expected:
-        raise BriefingError(
-            f"the reader kept {found} notes of the {expected} in the text",
-            path=path,
-            hint="a bug in the toolkit: please report it with this file",
-            code=ExitCode.INTERNAL,
-        )
