@@ -235,3 +235,21 @@ def test_a_second_body_for_one_reference_is_kept_with_a_warning(warnings_seen): 
     # Which of the two bodies answers the reference, the text cannot say; none is lost.
     assert sorted(plain_text(n.body[0].children) for _, n in iter_notes(doc)) == ["drie", "een", "twee"]
     assert sum("has no reference; kept" in m for m in warnings_seen.messages()) == 2
+
+
+def test_a_letterhead_poi_prints_first_is_not_the_title_and_stays_in_the_body() -> None:
+    text = "Ministerie van Buitenlandse Zaken\nGeannoteerde agenda Raad Buitenlandse Zaken\nDe Raad komt bijeen.\n"
+    doc, decisions = read_with_decisions(text.encode(), "agenda.txt", warn=_fail_on_warning)
+    assert doc.meta.title == "Geannoteerde agenda Raad Buitenlandse Zaken"
+    assert [plain_text(p.children) for p in paragraphs(doc)] == [
+        "Ministerie van Buitenlandse Zaken",
+        "De Raad komt bijeen.",
+    ]
+    assert [d.kind for d in decisions] == ["paragraph", "title", "paragraph"]
+
+
+def test_address_lines_are_no_headings_nor_titles() -> None:
+    text = "Rijnstraat 8\n2515 XP Den Haag\nPostbus 20061\nDe brief begint hier.\n"
+    doc = read_poi_text(text.encode(), "brief.txt", warn=_fail_on_warning)
+    assert doc.meta.title == "brief"
+    assert not any(isinstance(b, Section) for b in doc.body)

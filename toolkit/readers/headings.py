@@ -43,8 +43,19 @@ CAPTION = re.compile(
     re.IGNORECASE,
 )
 APPENDIX = re.compile(r"^(?:bijlage|annex|appendix)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\b", re.IGNORECASE)
-ADDRESS = re.compile(r"^(?:\d{4}\s?[A-Z]{2}\b|postbus\s+\d+|aan de\s)", re.IGNORECASE)
+ADDRESS = re.compile(
+    r"^(?:\d{4}\s?[A-Z]{2}\b|postbus\s+\d+|aan de\s|"
+    r"\S.*(?:straat|weg|laan|plein|gracht|kade|singel|dreef|hof)\s+\d+[a-z]?$)",
+    re.IGNORECASE,
+)
 POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
+# The sender in a page header, which POI prints before the document itself.
+LETTERHEAD = re.compile(
+    r"^(?:ministerie van\s|rijksoverheid$|tweede kamer der staten-generaal$|eerste kamer der staten-generaal$|"
+    r"directie\s|directoraat-generaal\s)",
+    re.IGNORECASE,
+)
+LETTERHEAD_LINES = 3  # a letterhead is looked for in this many first paragraphs
 CONTENTS_TITLE = re.compile(
     r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)$", re.IGNORECASE
 )
@@ -218,7 +229,14 @@ def _line_rule(v: _View, rules: HeadingRules) -> str | None:
         return "part of an address"
     if CONTENTS_TITLE.match(text):
         return "the title of the table of contents"
+    if LETTERHEAD.match(text):
+        return "a letterhead (the sender)"
     return None
+
+
+def is_letterhead(text: str) -> bool:
+    """Is this the sender a page header names, such as `Ministerie van Buitenlandse Zaken`?"""
+    return bool(LETTERHEAD.match(text))
 
 
 def _runs(candidate: list[bool], numbered: list[bool]) -> list[tuple[int, int]]:

@@ -33,7 +33,14 @@ from toolkit.errors import (
     python_warning,
 )
 from toolkit.model import Block, Briefing, Heading, Meta, P, Section, Source
-from toolkit.readers.headings import Decision, HeadingRules, decide_all, looks_like_heading
+from toolkit.readers.headings import (
+    LETTERHEAD_LINES,
+    Decision,
+    HeadingRules,
+    decide_all,
+    is_letterhead,
+    looks_like_heading,
+)
 from toolkit.readers.invariants import check_notes
 from toolkit.readers.poi_scan import RawParagraph, Scanner
 from toolkit.readers.textdecode import decode_text
@@ -69,21 +76,23 @@ def read_with_decisions(
     if not paragraphs:
         raise BriefingError("no text: a briefing needs at least one paragraph", path=path, line=1)
     name = posixpath.basename((path or "<input>").replace("\\", "/"))
-    decisions: list[Decision] = []
-    first = paragraphs[0]
-    if _is_title(first, rules):
-        title = first.text
-        decisions.append(Decision(first.line, title, "title", "the first line: short, no note"))
-        paragraphs = paragraphs[1:]
+    # POI prints the page header first: a letterhead line (`Ministerie van …`)
+    # before the title stays in the body, and the title is the line after it.
+    at = next((i for i, p in enumerate(paragraphs[:LETTERHEAD_LINES]) if not is_letterhead(p.text)), 0)
+    if _is_title(paragraphs[at], rules):
+        title = paragraphs[at].text
+        told = Decision(
+            paragraphs[at].line, title, "title", "the first line after the letterhead: short, no note"
+        )
+        paragraphs = paragraphs[:at] + paragraphs[at + 1 :]
     else:
         title = name.rsplit(".", 1)[0] if "." in name else name
-        decisions.append(
-            Decision(first.line, title, "title", "from the file name: the first line is no title")
-        )
-    decisions += decide_all(paragraphs, rules)
+        told = Decision(paragraphs[0].line, title, "title", "from the file name: the first line is no title")
+    body_decisions = decide_all(paragraphs, rules)
+    decisions = sorted([told, *body_decisions], key=lambda d: d.line)
     _warn_unused(rules, paragraphs, path, warn)
     source = Source(FORMAT, name, hashlib.sha256(data).hexdigest())
-    doc = Briefing(Meta(title, source=source), _sections(paragraphs, decisions[1:]), "nl")
+    doc = Briefing(Meta(title, source=source), _sections(paragraphs, body_decisions), "nl")
     # Bodies kept without a reference are notes too.
     check_notes(
         doc,
