@@ -8,7 +8,6 @@ import re
 import sys
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 
 
 class ExitCode(enum.IntEnum):
@@ -28,17 +27,48 @@ class ExitCode(enum.IntEnum):
     DEVICE = 11  # the compute device asked for (--device cuda) is not available
 
 
-@dataclass(frozen=True, slots=True)
 class Location:
-    """Where a problem is: a file name and, where known, line and column."""
+    """Where a problem is: a file name and, where known, line and column.
 
-    path: str | None = None
-    line: int | None = None
-    column: int | None = None
+    Immutable, with value equality. A plain class rather than a dataclass: every
+    command imports this module, and `dataclasses` (with `inspect`) would cost
+    `briefing --help` 4 ms.
+    """
+
+    __slots__ = ("column", "line", "path")
+    path: str | None
+    line: int | None
+    column: int | None
+
+    def __init__(self, path: str | None = None, line: int | None = None, column: int | None = None) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Location is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Location is immutable: cannot delete {name!r}")
+
+    def _key(self) -> tuple[str | None, int | None, int | None]:
+        return (self.path, self.line, self.column)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Location) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Location(path={self.path!r}, line={self.line!r}, column={self.column!r})"
+
+    def __reduce__(self) -> tuple[type[Location], tuple[str | None, int | None, int | None]]:
+        return (Location, self._key())  # errors cross process boundaries in a batch
 
     def __bool__(self) -> bool:
         """False for "nowhere": a problem with the arguments or the setup, not with an input."""
-        return (self.path, self.line, self.column) != (None, None, None)
+        return self._key() != (None, None, None)
 
     def prefix(self, message: str) -> str:
         """`message` after this location (`FILE:LINE: message`), or alone when there is none."""
@@ -51,6 +81,9 @@ class Location:
             if self.column is not None:
                 parts.append(str(self.column))
         return ":".join(parts)
+
+
+NOWHERE = Location()  # a problem with the arguments or the setup, not with an input
 
 
 class BriefingError(Exception):
@@ -86,7 +119,7 @@ class BriefingError(Exception):
 class BriefingWarning(UserWarning):
     """Something was read, but not as cleanly as it should have been."""
 
-    def __init__(self, message: str, where: Location = Location()) -> None:
+    def __init__(self, message: str, where: Location = NOWHERE) -> None:
         super().__init__(where.prefix(message))
         self.message = message
         self.where = where

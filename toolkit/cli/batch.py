@@ -8,9 +8,12 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from toolkit.cli.common import IO, add_lang_option, add_translation_options, at_least_one, translate_options
+
+TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process that SIGTERM ended
 

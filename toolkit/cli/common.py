@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
 
 from toolkit.errors import BriefingError, BriefingWarning
 
+TYPE_CHECKING = False  # not typing's: `briefing --help` does without the typing module
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from toolkit.translation.options import TranslateOptions
 
 
-@dataclass
 class IO:
     """The streams a command writes to; injectable for in-process tests."""
 
-    out: TextIO
-    err: TextIO
-    warnings: list[BriefingWarning] = field(default_factory=list)
+    def __init__(self, out: TextIO, err: TextIO, warnings: list[BriefingWarning] | None = None) -> None:
+        self.out = out
+        self.err = err
+        self.warnings: list[BriefingWarning] = [] if warnings is None else warnings
 
     def error(self, exc: BriefingError) -> None:
         self.err.write(f"error: {exc}\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from toolkit.cli.common import (
     IO,
@@ -15,6 +14,10 @@ from toolkit.cli.common import (
     emit,
     output_format,
 )
+
+TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:

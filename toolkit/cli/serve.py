@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from toolkit.cli.common import IO
+
+TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def add_parser(sub: Any) -> argparse.ArgumentParser:
