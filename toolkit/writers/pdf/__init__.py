@@ -2,24 +2,90 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
-
-from reportlab.platypus.doctemplate import LayoutError
+import re
+import sys
 
 from toolkit.errors import BriefingError, ExitCode, Warn, python_warning
-from toolkit.model import Briefing, NoteNumbers
-from toolkit.style import Style
-from toolkit.version import __version__
-from toolkit.writers.pdf.build import Builder
-from toolkit.writers.pdf.fonts import GlyphCheck, family_for
-from toolkit.writers.pdf.markup import Markup, NoteBook
-from toolkit.writers.pdf.metadata import render_time
-from toolkit.writers.pdf.notes import FootnoteArea
-from toolkit.writers.pdf.styles import make_styles
-from toolkit.writers.pdf.tagging import StructTree
-from toolkit.writers.pdf.template import BriefingDocTemplate, Decoration, frame_width
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from toolkit.model import Briefing
+    from toolkit.style import Style
 
 __all__ = ["write_pdf"]
+
+# Django's URL validator, which reportlab's paragraph module compiles at import to split long
+# URLs at line ends (reportlab.platypus.paragraph.uri_pat). Compiling it costs every process
+# about 18 ms: its ranges up to U+FFFF under IGNORECASE. We set no link text that needs it.
+_URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+
+
+class _PatternOnFirstUse:
+    """A regular expression compiled when it is first used, not when it is defined."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
+
+def _import_reportlab() -> None:
+    """Import reportlab without the start-up costs a briefing does not use (its files are not changed).
+
+    - Pillow's Image module (8 ms, with its C library) loads on first use rather than when
+      reportlab.lib.utils imports it: briefings hold no pictures.
+    - The URL pattern above compiles on first use rather than at import.
+    Both are then the same objects as before for everything that uses them.
+    """
+    if "reportlab.platypus.paragraph" in sys.modules:
+        return
+    if "PIL.Image" not in sys.modules:
+        import PIL
+
+        spec = importlib.util.find_spec("PIL.Image")
+        if spec is not None and spec.loader is not None:
+            spec.loader = importlib.util.LazyLoader(spec.loader)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules["PIL.Image"] = module
+            spec.loader.exec_module(module)
+            # `from PIL import Image` then finds the attribute and leaves the module unloaded.
+            PIL.Image = module  # type: ignore[attr-defined]
+    compile_now = re.compile
+
+    def compile(pattern: object, flags: int = 0) -> object:
+        if isinstance(pattern, str) and pattern.startswith(_URI_PATTERN_START):
+            return _PatternOnFirstUse(pattern, flags)
+        return compile_now(pattern, flags)  # type: ignore[call-overload]
+
+    re.compile = compile  # type: ignore[assignment]
+    try:
+        import reportlab.platypus.paragraph  # noqa: F401
+    finally:
+        re.compile = compile_now
+
+
+_import_reportlab()
+
+
+def uses_italic(value: object) -> bool:
+    """Whether a document (or any node) holds emphasis: the only text the PDF sets in italic."""
+    import dataclasses
+
+    from toolkit.model import Emph
+
+    if isinstance(value, Emph):
+        return True
+    if isinstance(value, tuple):
+        return any(uses_italic(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(uses_italic(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
 
 
 def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes:
@@ -30,8 +96,21 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
     dated now, or at `SOURCE_DATE_EPOCH` when that is set: then the same document
     gives the same bytes.
     """
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from toolkit.model import NoteNumbers
+    from toolkit.version import __version__
+    from toolkit.writers.pdf.build import Builder
+    from toolkit.writers.pdf.fonts import GlyphCheck, family_for
+    from toolkit.writers.pdf.markup import Markup, NoteBook
+    from toolkit.writers.pdf.metadata import render_time
+    from toolkit.writers.pdf.notes import FootnoteArea
+    from toolkit.writers.pdf.styles import make_styles
+    from toolkit.writers.pdf.tagging import StructTree
+    from toolkit.writers.pdf.template import BriefingDocTemplate, Decoration, frame_width
+
     stamp = render_time()
-    family = family_for(style.body.font, warn)
+    family = family_for(style.body.font, warn, italic=uses_italic(doc))
     styles = make_styles(style, family)
     check = GlyphCheck(family)
     book = NoteBook()

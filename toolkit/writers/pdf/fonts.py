@@ -40,8 +40,12 @@ class FontFamily:
         return self.italic if italic else self.regular
 
 
-def family_for(name: str, warn: Warn) -> FontFamily:
-    """The family the style asks for, or the shipped one with a warning if it is unknown."""
+def family_for(name: str, warn: Warn, italic: bool = True) -> FontFamily:
+    """The family the style asks for, or the shipped one with a warning if it is unknown.
+
+    Regular and bold are always loaded (body and headings); the italic faces only
+    with `italic`, for a document that has emphasis: parsing a face costs about 3 ms.
+    """
     key = name.strip().lower()
     if key not in _FAMILIES:
         warn(
@@ -51,26 +55,33 @@ def family_for(name: str, warn: Warn) -> FontFamily:
             )
         )
         key = _SHIPPED.lower()
-    return _register(key)
+    return _register(key, italic)
 
 
 @functools.cache
-def _register(key: str) -> FontFamily:
-    """Register a family once per process: parsing the TTF files is the slow part."""
+def _register(key: str, italic: bool) -> FontFamily:
+    """Register a family's faces once per process: parsing the TTF files is the slow part."""
     origin, faces = _FAMILIES[key]
-    folder = _font_dir(origin)
-    for face in faces:
-        if face not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(face, str(folder / f"{face}.ttf")))
-    regular, bold, italic, bold_italic = faces
-    pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic)
-    # A character counts as covered only if every face has it: a run may be set in any of them.
-    covered: frozenset[int] | None = None
-    for face in faces:
-        cmap = frozenset(pdfmetrics.getFont(face).face.charToGlyph)  # type: ignore[attr-defined]
-        covered = cmap if covered is None else covered & cmap
+    regular, bold, italic_face, bold_italic = faces
+    used = faces if italic else (regular, bold)
+    # A character counts as covered only if every face in use has it: a run may be set in any of them.
+    # (The shipped faces of each family map the same characters, so this is the four faces' coverage.)
+    covered = functools.reduce(frozenset.intersection, [_face(origin, face) for face in used])
+    # After the faces: registering a face maps its own name's bold and italic to itself. The family
+    # maps all four names; a face left unregistered is one that no run of the document is set in.
+    pdfmetrics.registerFontFamily(
+        regular, normal=regular, bold=bold, italic=italic_face, boldItalic=bold_italic
+    )
     label = "Noto Sans" if origin == "shipped" else "Vera"
-    return FontFamily(label, regular, bold, italic, bold_italic, covered or frozenset())
+    return FontFamily(label, regular, bold, italic_face, bold_italic, covered)
+
+
+@functools.cache
+def _face(origin: str, face: str) -> frozenset[int]:
+    """Parse and register one face; its character map."""
+    if face not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(face, str(_font_dir(origin) / f"{face}.ttf")))
+    return frozenset(pdfmetrics.getFont(face).face.charToGlyph)  # type: ignore[attr-defined]
 
 
 def _font_dir(origin: str) -> Path:
