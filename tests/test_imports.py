@@ -87,9 +87,6 @@ def test_convert_to_xml_or_docx_imports_no_pdf_translation_or_batch(tmp_path: Pa
         assert "zipfile" not in loaded
 
 
-@pytest.mark.xfail(
-    strict=True, reason="toolkit/writers/xml.py imports toolkit.style (and tomllib) for an annotation"
-)
 def test_convert_to_xml_reads_no_house_style(tmp_path: Path) -> None:
     loaded = modules("convert", str(SEED), "-o", str(tmp_path / "seed.xml"))
     assert not toolkit_parts(loaded, "toolkit.style")

@@ -13,8 +13,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
-import socket
 import stat
 from pathlib import Path
 
@@ -129,7 +127,7 @@ def _create_part(real: Path, shown: str, mode: int) -> tuple[int, str]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        tmp = str(real.parent / f".{real.name}.{_owner()}.{secrets.token_hex(4)}.part")
+        tmp = str(real.parent / f".{real.name}.{_owner()}.{os.urandom(4).hex()}.part")
         try:
             return os.open(tmp, flags, mode), tmp
         except FileExistsError:
@@ -164,7 +162,8 @@ def _owner() -> str:
 
 
 def _host() -> str:
-    return socket.gethostname().replace(".", "_")
+    # os.uname() names the host as socket.gethostname() does, without importing socket.
+    return os.uname().nodename.replace(".", "_")
 
 
 def remove_stale_parts_for(path: str | Path) -> list[Path]:
