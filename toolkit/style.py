@@ -30,6 +30,7 @@ class PageStyle:
     margin_bottom_mm: float = 22
     margin_left_mm: float = 25
     margin_right_mm: float = 22
+    header_mm: float = 12  # from the top edge to the running header (page 1: the title block)
 
     @property
     def size_mm(self) -> tuple[float, float]:
@@ -41,7 +42,8 @@ class PageStyle:
 class BodyStyle:
     font: str = "Noto Sans"
     size_pt: float = 10
-    line_spacing: float = 1.3
+    line_spacing: float = 1.4  # the line step as a multiple of the size: the same in PDF and DOCX
+    line_rule: str = "exact"  # how DOCX holds the step: "exact", or "at_least" (a taller inline may push it)
     space_after_pt: float = 6
     color: str = "#1A1A1A"
 
@@ -55,7 +57,7 @@ class TitleStyle:
 
 @dataclass(frozen=True)
 class HeadingStyle:
-    sizes_pt: tuple[float, ...] = (14, 12, 11)
+    sizes_pt: tuple[float, ...] = (15, 12, 10)
     color: str = "#154273"
     space_before_pt: float = 12
     space_after_pt: float = 4
@@ -68,9 +70,11 @@ class HeadingStyle:
 @dataclass(frozen=True)
 class FootnoteStyle:
     size_pt: float = 8
-    line_spacing: float = 1.2
+    line_spacing: float = 1.25
     separator_length_mm: float = 45
     gap_pt: float = 6
+    hanging_mm: float = 5  # the number hangs in this indent; the note text lines up after it
+    paragraph_space_pt: float = 2.5  # between the paragraphs of one note
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,12 @@ class TableStyle:
     size_pt: float = 9
     header_fill: str = "#DCE3EC"
     border_color: str = "#8FA3BD"
+
+
+@dataclass(frozen=True)
+class ListStyle:
+    bullets: tuple[str, ...] = ("\u2022", "\u2013", "\u2022")  # by depth; characters the body font has
+    indent_mm: float = 6  # from one nesting level to the next, and from the margin to the item text
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,31 @@ class Labels:
     page: str = "Page {page} of {pages}"
     machine_translation: str = "Machine translation, not authoritative"
     notes: str = "Notes"  # the heading of the endnotes
+    continued: str = "note continued"  # above a note's rest on the next page
+    reference: str = "Reference"  # before a reference that is not a parliamentary paper number
+    kamerstuk: str = "Parliamentary paper"  # before a Kamerstuk number such as 21501-02
+    months: tuple[str, ...] = (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    )  # fmt: skip
+    docx_lang: str = ""  # the DOCX spell-check language, e.g. "en-GB"; empty: from the document's language
+
+    def date(self, iso: str) -> str:
+        """`2024-04-03` written out, "3 April 2024"; a date that is not ISO stays as it is."""
+        m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
+        if not m or not 1 <= int(m[2]) <= len(self.months):
+            return iso
+        return f"{int(m[3])} {self.months[int(m[2]) - 1]} {m[1]}"
+
+    def ref(self, ref: str) -> str:
+        """A reference with its label: a Kamerstuk number ("21501-02", "36 410 V, nr. 3") or a Kenmerk."""
+        label = self.kamerstuk if _KAMERSTUK.match(ref.strip()) else self.reference
+        return f"{label} {ref}"
+
+
+# A Kamerstuk (dossier) number: five digits, or groups like "36 410", then an optional
+# part ("-02", " V") and number ("nr. 2794").
+_KAMERSTUK = re.compile(r"^\d{2}\s?\d{3}(?:[-\s][0-9A-Z]{1,4})?(?:,?\s*nr\.?\s*\d+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,13 +141,39 @@ class Style:
     footnote: FootnoteStyle = field(default_factory=FootnoteStyle)
     table: TableStyle = field(default_factory=TableStyle)
     header_footer: HeaderFooterStyle = field(default_factory=HeaderFooterStyle)
+    list: ListStyle = field(default_factory=ListStyle)
     labels: dict[str, Labels] = field(default_factory=lambda: {"en": Labels()})
+
+    def title_block(
+        self, lang: str, kind: str | None, date: str | None, refs: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The lines of the title block both writers print: the kind, then date and references.
+
+        "geannoteerde agenda" prints as "Geannoteerde agenda", 2024-04-03 as "3 april 2024",
+        a reference with its label ("Kamerstuk 21501-02", "Kenmerk BZ123"); no line is empty.
+        """
+        labels = self.labels_for(lang)
+        details = [labels.date(date)] if date and date.strip() else []
+        details.extend(labels.ref(r.strip()) for r in refs if r.strip())
+        kind = (kind or "").strip()
+        lines = [kind[:1].upper() + kind[1:]] if kind else []
+        if details:
+            lines.append("  \u00b7  ".join(details))
+        return tuple(lines)
 
     def labels_for(self, lang: str) -> Labels:
         """The wording for `lang` (`nl-NL` falls back to `nl`, then English)."""
         return (
             self.labels.get(lang) or self.labels.get(lang.split("-")[0]) or self.labels.get("en") or Labels()
         )
+
+
+_NUMBER = re.compile(r"^[-+\u2212\u2013]?[\u20ac$\u00a3]?\s?\d[\d.,\u00a0\u202f ]*%?$")
+
+
+def is_number(text: str) -> bool:
+    """Does a table cell hold a number (an amount, a count, a percentage)? Both writers right-align it."""
+    return bool(_NUMBER.match(text.strip()))
 
 
 _SECTION_TYPES: dict[str, type] = {
@@ -123,7 +184,9 @@ _SECTION_TYPES: dict[str, type] = {
     "footnote": FootnoteStyle,
     "table": TableStyle,
     "header_footer": HeaderFooterStyle,
+    "list": ListStyle,
 }
+_CHOICES = {("body", "line_rule"): ("exact", "at_least")}
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -211,7 +274,13 @@ def _section(cls: type, table: str, values: Any, fail: Any) -> Any:
         if key not in fields:
             raise fail(table, key, f"unknown key {key!r} in [{table}] (known: {', '.join(fields)})")
         expected = getattr(defaults, key)
-        if isinstance(expected, tuple):
+        if isinstance(expected, tuple) and expected and isinstance(expected[0], str):
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+                raise fail(table, key, f"{table}.{key} must be a list of strings")
+            if key == "months" and len(value) != 12:
+                raise fail(table, key, f"{table}.{key} must name the 12 months")
+            value = tuple(value)
+        elif isinstance(expected, tuple):
             if not isinstance(value, list) or not value or not all(_is_number(v) for v in value):
                 raise fail(table, key, f"{table}.{key} must be a list of numbers")
             value = tuple(float(v) for v in value)
@@ -220,6 +289,9 @@ def _section(cls: type, table: str, values: Any, fail: Any) -> Any:
                 raise fail(table, key, f"{table}.{key} must be a string")
             if (key.endswith("color") or key.endswith("fill")) and not _COLOR.match(value):
                 raise fail(table, key, f'{table}.{key} must be a colour like "#1A2B3C"')
+            choices = _CHOICES.get((table, key))
+            if choices and value not in choices:
+                raise fail(table, key, f"{table}.{key} must be one of {', '.join(choices)}")
         elif _is_number(expected):
             if not _is_number(value) or value < 0:
                 raise fail(table, key, f"{table}.{key} must be a non-negative number")

@@ -7,18 +7,19 @@ from typing import assert_never
 from reportlab.lib import colors
 from reportlab.lib.geomutils import normalizeTRBL
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from toolkit.model import Block, Briefing, Inline, ListBlock, P, Section, plain_text
 from toolkit.model import Table as TableBlock
-from toolkit.style import Style
+from toolkit.style import Style, is_number
 from toolkit.writers.pdf.longpara import pieces
 from toolkit.writers.pdf.markup import Markup, Para, roman, tagged
 from toolkit.writers.pdf.styles import PdfStyles
 from toolkit.writers.pdf.tagging import StructNode, artifact
 
-BULLETS = ("\u2022", "\u2013", "\u2022")  # by nesting depth: bullet, en dash, bullet
 CELL_PAD = 4.0
 MIN_TABLE_SCALE = 0.7  # a wide table's text shrinks to 70% at most before words are cut
 
@@ -47,11 +48,15 @@ class Builder:
         title: tuple[Inline, ...] = (doc.meta.title, *doc.meta.title_notes)
         story: list[Flowable] = self.paragraph(markup.inlines(title, "the title"), styles.title, root, "H1")
         meta = doc.meta
-        details = [part for part in (meta.kind, meta.date, *meta.refs) if part]
-        if details:
-            text = markup.text("  \u00b7  ".join(details), "the document details")
-            story.extend(self.paragraph(text, styles.meta, root))
-        if meta.translation is not None:
+        lines = self.style.title_block(doc.lang, meta.kind, meta.date, meta.refs)
+        if lines:
+            paras = []
+            for i, line in enumerate(lines):
+                text = markup.text(line, "the title block")
+                para = Para(f"<b>{text}</b>" if i == 0 and (meta.kind or "").strip() else text, styles.block)
+                paras.extend(tagged([para], root.add("P")))
+            story.append(TitleBlock(paras, self.style))
+        if doc.meta.translation is not None:
             label = self.style.labels_for(doc.lang).machine_translation
             text = markup.text(label, "the machine-translation notice")
             band = Band(text, styles.notice, fill=self.style.table.header_fill)
@@ -144,7 +149,8 @@ class Builder:
         lstyle = self.styles.list_item(depth, block.ordered)
         element = parent.add("L")
         for number, item in enumerate(block.items, 1):
-            bullet = f"{number}." if block.ordered else BULLETS[min(depth, len(BULLETS)) - 1]
+            bullets = self.style.list.bullets
+            bullet = f"{number}." if block.ordered else bullets[min(depth, len(bullets)) - 1]
             place = f"item {number} of a list in {where}"
             li = element.add("LI")
             label, body = li.add("Lbl"), li.add("LBody")
@@ -177,7 +183,7 @@ class Builder:
             for row in block.rows
         ]
         widths, scale = self.column_widths(texts, ncols)
-        body, head = self.styles.cell_styles(scale)
+        body, head, number_style = self.styles.cell_styles(scale)
         element = parent.add("Table")
         data: list[list[list[Flowable]]] = []
         for r, row in enumerate(block.rows, 1):
@@ -189,7 +195,7 @@ class Builder:
                 if cell.header:
                     td.attributes = {"Scope": "Column" if header_row else "Row"}
                 place = f"row {r}, cell {c} of a table in {where}"
-                style = head if cell.header else body
+                style = head if cell.header else number_style if is_number(texts[r - 1][c - 1][0]) else body
                 cells.append(self.blocks(cell.blocks, 1, style, place, td, in_frame=False))
             for _ in range(ncols - len(row.cells)):
                 tr.add("TD")
@@ -223,7 +229,7 @@ class Builder:
             hAlign="LEFT",
             spaceBefore=2,
             spaceAfter=self.styles.body.spaceAfter + 2,
-            splitInRow=1,
+            splitInRow=0,  # a row never splits: it moves to the next page whole
         )
         return table
 
@@ -310,6 +316,37 @@ class Band(Para):
             )
             canv.restoreState()
         super().draw()
+
+
+class TitleBlock(Flowable):
+    """The title block: kind, date and references, in page 1's header zone (as the DOCX's first-page header).
+
+    It takes no room in the frame; it draws its paragraphs, each a P right after the
+    title's H1, from `page.header_mm` below the top edge, over a rule (an artifact).
+    """
+
+    def __init__(self, paras: list[Para], style: Style) -> None:
+        super().__init__()
+        self.paras = paras
+        self.top = style.page.size_mm[1] * mm - style.page.header_mm * mm
+        self.rule_color = colors.HexColor(style.header_footer.rule_color)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.avail = availWidth
+        return 0.0, 0.0
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        top = self.top
+        for para in self.paras:
+            height = para.wrap(self.avail, 1e6)[1]
+            para.drawOn(canvas, x, top - height)
+            top -= height
+        with artifact(canvas):
+            canvas.saveState()
+            canvas.setStrokeColor(self.rule_color)
+            canvas.setLineWidth(0.5)
+            canvas.line(x, top - 1.2 * mm, x + self.avail, top - 1.2 * mm)
+            canvas.restoreState()
 
 
 def _block_text(block: Block) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import assert_never
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
@@ -219,21 +221,46 @@ class Markup:
     def note_paragraphs(
         self, note: Note, label: str, number: int, where: str, element: StructNode
     ) -> list[Para]:
-        """The paragraphs of a note body, each a P of `element`; the first starts with the number linking back."""
+        """The paragraphs of a note body, each a P of `element`; the first starts with the number linking back.
+
+        The number hangs in the note's indent: a no-break space sized to fill the rest of the
+        indent follows it, so the text of the first line starts where the other lines do.
+        """
         footnote = note.kind == "footnote"
-        style = self.styles.note if footnote else self.styles.endnote
+        first, more = (
+            (self.styles.note, self.styles.note_more)
+            if footnote
+            else (self.styles.endnote, self.styles.endnote_more)
+        )
         anchor, back = (FOOTNOTE, FOOTNOTE_REF) if footnote else (ENDNOTE, ENDNOTE_REF)
         kind = "footnote" if footnote else "endnote"
         head = (
             f'<a name="{anchor}{number}"/>{self._link(f"{back}{number}", self.words["back"].format(n=label))}'
-            f'<super><a href="#{back}{number}" color={quoteattr(self.link_color)}>{label}</a></super>{END}\u00a0'
+            f'<super><a href="#{back}{number}" color={quoteattr(self.link_color)}>{label}</a></super>{END}'
+            f"{self._hang_space(label, first)}"
         )
         texts = [self.inlines(p.children, f"{kind} {label} ({where})") for p in note.body]
         texts = texts or [""]
         texts[0] = head + texts[0]
         out: list[Para] = []
-        for text in texts:
-            out.extend(tagged(pieces(Para(text, style), self.width), element.add("P")))
+        for i, text in enumerate(texts):
+            out.extend(tagged(pieces(Para(text, first if i == 0 else more), self.width), element.add("P")))
+        return out
+
+    def _hang_space(self, label: str, style: ParagraphStyle) -> str:
+        """No-break spaces as wide as the indent left after the superscript number `label`.
+
+        Whole spaces at the note's size, then one smaller space for the rest: a space larger
+        than the text would lower the first line (reportlab sets it by the line's largest size).
+        """
+        # reportlab sets <super> 2 pt smaller, or 20 % smaller below 10 pt (paraparser.sizeDelta).
+        number = stringWidth(label, style.fontName, style.fontSize - min(2.0, 0.2 * style.fontSize))
+        gap = max(style.leftIndent - number, style.fontSize * 0.3)
+        space = stringWidth("\u00a0", style.fontName, style.fontSize)
+        whole, rest = divmod(gap, space)
+        out = "\u00a0" * int(whole)
+        if rest > 0.01:
+            out += f'<font size="{rest / space * style.fontSize:.3f}">\u00a0</font>'
         return out
 
 

@@ -8,12 +8,15 @@ the next page, under a full-width continuation separator, as Word does.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from toolkit.style import Style
-from toolkit.writers.pdf.markup import FOOTNOTE_REF
+from toolkit.writers.pdf.markup import FOOTNOTE_REF, Para, escape
 from toolkit.writers.pdf.tagging import artifact
 
 _BIG = 1e6
@@ -60,6 +63,9 @@ class FootnoteArea:
         self.gap = style.footnote.gap_pt  # between the body text and the separator
         self.rule_space = style.footnote.size_pt * 0.6  # between the separator and the first note
         self.note_space = style.footnote.size_pt * 0.25  # between two notes
+        self.para_space = style.footnote.paragraph_space_pt  # between the paragraphs of one note
+        self.style = style
+        self._firsts: set[int] | None = None  # ids of the notes' first paragraphs
         self.separator = style.footnote.separator_length_mm * 72 / 25.4
         self.rule_color = colors.HexColor(style.header_footer.color)
         self.min_slice = 2 * style.footnote.size_pt * style.footnote.line_spacing
@@ -82,6 +88,8 @@ class FootnoteArea:
         self.queue_mode = False  # notes referenced on this page wait for later pages
         self.continued = bool(self.carry)
         self.shown: list[Piece] = []
+        if self.carry and id(self.carry[0][0]) not in self._first_paragraphs():
+            self.carry.insert(0, (self._cue(self.carry[0][0]), 0.0))
         used = 0.0
         room = cap - self.gap - self.rule_space
         while self.carry and room - used > _FUZZ:
@@ -100,6 +108,19 @@ class FootnoteArea:
         self.reserved = self.gap + self.rule_space + used if self.shown else 0.0
         # Notes must stay in order: while older note text still waits, new notes queue behind it.
         self.overflowing = bool(self.carry)
+
+    def _first_paragraphs(self) -> set[int]:
+        if self._firsts is None:
+            self._firsts = {id(paras[0]) for paras in self.footnotes.values() if paras}
+        return self._firsts
+
+    def _cue(self, para: Paragraph) -> Para:
+        """The line "vervolg noot" / "note continued" above a note's rest; page furniture (no element)."""
+        node = getattr(para, "node", None)
+        label = self.style.labels_for(node.tree.lang if node is not None else "en").continued
+        cue_style = ParagraphStyle("footnote-cue", parent=para.style, leftIndent=0, firstLineIndent=0)
+        # In the furniture colour, not in italic: the italic face is loaded only for emphasis.
+        return Para(f'<font color="{self.style.header_footer.color}">{escape(label)}</font>', cue_style)
 
     def new_refs(self, numbers: list[int]) -> list[int]:
         """The numbers not yet given a place (a split paragraph repeats none)."""
@@ -139,7 +160,12 @@ class FootnoteArea:
         """The height of a whole note at the frame width (cached: notes are wrapped once)."""
         if number not in self._heights:
             paras = self.footnotes[number]
-            self._heights[number] = sum(p.wrap(self.width, _BIG)[1] for p in paras) + self.note_space
+            spaces = self.note_space + sum(
+                self.para_space
+                for a, b in pairwise(paras)
+                if getattr(a, "node", None) is not getattr(b, "node", None)
+            )
+            self._heights[number] = sum(p.wrap(self.width, _BIG)[1] for p in paras) + spaces
         return self._heights[number]
 
     def pending(self) -> bool:
@@ -152,7 +178,12 @@ class FootnoteArea:
         out: list[Piece] = []
         for n in numbers:
             paras = self.footnotes[n]
-            out.extend((p, self.note_space if i == len(paras) - 1 else 0.0) for i, p in enumerate(paras))
+            for i, p in enumerate(paras):
+                # No space between the pieces of one long paragraph (longpara), which share their P.
+                after = self.note_space if i == len(paras) - 1 else 0.0
+                if i < len(paras) - 1 and getattr(paras[i + 1], "node", None) is not getattr(p, "node", None):
+                    after = self.para_space
+                out.append((p, after))
         return out
 
     def finish_page(self, canv: Canvas, x: float, base: float) -> bool:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from toolkit.style import Style
 from toolkit.writers.pdf.fonts import FontFamily
 
-LIST_INDENT = 6 * mm  # each nesting level of a list
-BULLET_GAP = 4.5 * mm  # from a bullet to the item text
-NUMBER_GAP = 6 * mm  # from a number ("12.") to the item text
+BULLET_AT = 1.5 * mm  # from the item's indent to its bullet (a number ends at the text)
 
 
 @dataclass(frozen=True)
@@ -24,28 +23,36 @@ class PdfStyles:
     title: ParagraphStyle
     meta: ParagraphStyle
     notice: ParagraphStyle
+    block: ParagraphStyle  # the title block: kind, date and references above the title
     headings: tuple[ParagraphStyle, ...]  # level 1, 2, 3...; deeper levels use the last
-    note: ParagraphStyle
+    note: ParagraphStyle  # a note's first paragraph: the number hangs in the indent
     endnote: ParagraphStyle
+    note_more: ParagraphStyle  # a note's later paragraphs, at the indent
+    endnote_more: ParagraphStyle
+    number_cell: ParagraphStyle  # a table cell holding a number: right-aligned
     cell: ParagraphStyle
     header_cell: ParagraphStyle
     link_color: str
     family: FontFamily
+    list_indent: float  # points per nesting level
     _lists: dict[tuple[int, bool], ParagraphStyle] = field(default_factory=dict)
 
     def heading(self, level: int) -> ParagraphStyle:
         """The style of a heading at `level` (1-based)."""
         return self.headings[min(level, len(self.headings)) - 1]
 
-    def cell_styles(self, scale: float) -> tuple[ParagraphStyle, ParagraphStyle]:
-        """Body and header cell styles with the font scaled (wide tables shrink their text)."""
+    def cell_styles(self, scale: float) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+        """Body, header and number cell styles with the font scaled (wide tables shrink their text)."""
         if scale >= 1:
-            return self.cell, self.header_cell
+            return self.cell, self.header_cell, self.number_cell
         size, leading = self.cell.fontSize * scale, self.cell.leading * scale
         return (
             ParagraphStyle(f"cell-{scale:.2f}", parent=self.cell, fontSize=size, leading=leading),
             ParagraphStyle(
                 f"header-cell-{scale:.2f}", parent=self.header_cell, fontSize=size, leading=leading
+            ),
+            ParagraphStyle(
+                f"number-cell-{scale:.2f}", parent=self.number_cell, fontSize=size, leading=leading
             ),
         )
 
@@ -53,14 +60,16 @@ class PdfStyles:
         """Body text indented for a list item at `depth` (1-based), with room for its bullet."""
         key = (depth, ordered)
         if key not in self._lists:
-            bullet_at = (depth - 1) * LIST_INDENT + 1.5 * mm
+            # The item text at one indent per level; the bullet a little in from the level
+            # before, a number right-aligned on its full stop just before the text, so "9."
+            # and "10." line up. The DOCX numbering (docx/numbering.py) uses the same grid.
+            text_at = depth * self.list_indent
             self._lists[key] = ParagraphStyle(
                 f"list-{depth}-{'ordered' if ordered else 'bullet'}",
                 parent=self.body,
-                # Numbers are right-aligned on their full stop, so "9." and "10." line up.
                 bulletAnchor="end" if ordered else "start",
-                bulletIndent=bullet_at + NUMBER_GAP - 1.5 * mm if ordered else bullet_at,
-                leftIndent=bullet_at + (NUMBER_GAP if ordered else BULLET_GAP),
+                bulletIndent=text_at - BULLET_AT if ordered else text_at - self.list_indent + BULLET_AT,
+                leftIndent=text_at,
                 spaceAfter=self.body.spaceAfter / 2,
             )
         return self._lists[key]
@@ -116,27 +125,45 @@ def make_styles(style: Style, family: FontFamily) -> PdfStyles:
         spaceBefore=-style.title.space_after_pt / 2,
         spaceAfter=style.title.space_after_pt,
     )
+    block = ParagraphStyle(
+        "title-block",
+        parent=body,
+        fontSize=small + 1,
+        leading=(small + 1) * 1.3,
+        textColor=colors.HexColor(style.header_footer.color),
+        spaceAfter=0,
+    )
     notice = ParagraphStyle(
         "notice",
         parent=body,
         fontName=family.bold,
         textColor=colors.HexColor(style.title.color),
-        borderPadding=(4, 6, 4, 6),  # around the band the notice draws itself (build.Band)
+        # The band (build.Band) spans the text column; its text is set in from the band's edges,
+        # as the DOCX notice's borders and shading do.
+        leftIndent=6,
+        rightIndent=6,
+        borderPadding=(4, 6, 4, 6),
         spaceBefore=4,
         spaceAfter=style.title.space_after_pt,
     )
     fn_size = style.footnote.size_pt
-    note = ParagraphStyle(
-        "footnote",
+    hang = style.footnote.hanging_mm * mm
+    note_more = ParagraphStyle(
+        "footnote-more",
         parent=body,
         fontSize=fn_size,
         leading=fn_size * style.footnote.line_spacing,
+        leftIndent=hang,
         spaceAfter=0,
         # Notes are cut at any line: the page-foot layout enforces its own two-line minimum.
         allowWidows=1,
         allowOrphans=1,
     )
-    endnote = ParagraphStyle("endnote", parent=note, spaceAfter=fn_size / 2, allowWidows=0, allowOrphans=0)
+    note = ParagraphStyle("footnote", parent=note_more, firstLineIndent=-hang)
+    endnote_more = ParagraphStyle(
+        "endnote-more", parent=note_more, spaceAfter=fn_size / 2, allowWidows=0, allowOrphans=0
+    )
+    endnote = ParagraphStyle("endnote", parent=endnote_more, firstLineIndent=-hang)
     cell = ParagraphStyle(
         "cell",
         parent=body,
@@ -146,16 +173,22 @@ def make_styles(style: Style, family: FontFamily) -> PdfStyles:
         allowWidows=1,
     )
     header_cell = ParagraphStyle("header-cell", parent=cell, fontName=family.bold)
+    number_cell = ParagraphStyle("number-cell", parent=cell, alignment=TA_RIGHT)
     return PdfStyles(
         body=body,
         title=title,
         meta=meta,
         notice=notice,
+        block=block,
         headings=headings,
         note=note,
         endnote=endnote,
+        note_more=note_more,
+        endnote_more=endnote_more,
+        number_cell=number_cell,
         cell=cell,
         header_cell=header_cell,
         link_color=style.heading.color,
         family=family,
+        list_indent=style.list.indent_mm * mm,
     )
