@@ -8,6 +8,7 @@ name their module so that importing this table imports no heavy library;
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
@@ -18,13 +19,23 @@ READERS: dict[str, str] = {
     "text": "toolkit.readers.poi_text:read_poi_text",
     "docx": "toolkit.readers.docx:read_docx",
     "xml": "toolkit.readers.xml:read_xml",
+    "xlf": "toolkit.readers.xliff:read_xliff",
 }
 WRITERS: dict[str, str] = {
     "xml": "toolkit.writers.xml:write_xml",
     "docx": "toolkit.writers.docx:write_docx",
     "pdf": "toolkit.writers.pdf:write_pdf",
+    "xlf": "toolkit.writers.xliff:write_xliff",
 }
-SUFFIXES: dict[str, str] = {".txt": "text", ".docx": "docx", ".xml": "xml", ".pdf": "pdf"}
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".docx": "docx",
+    ".xml": "xml",
+    ".pdf": "pdf",
+    ".xlf": "xlf",
+    ".xliff": "xlf",
+}
+_XLIFF_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?xliff[\s>]")
 # Formats people try that we do not read, with what to do instead.
 REFUSED: dict[str, str] = {
     ".doc": "this is the old binary Word format; open it in Word or LibreOffice and save it as .docx",
@@ -67,12 +78,12 @@ def reader_format(path: str, given: str | None, data: bytes) -> str:
 
 
 def sniff(data: bytes) -> str:
-    """Guess the format of bytes with no name: a zip is DOCX, `<` is XML."""
+    """Guess the format of bytes with no name: a zip is DOCX, `<xliff` XLIFF, other `<` XML."""
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"PK\x03\x04"):
         return "docx"
     if head.startswith(b"<"):
-        return "xml"
+        return "xlf" if _XLIFF_ROOT.search(data[:2048]) else "xml"
     return "text"
 
 
