@@ -1,4 +1,11 @@
-"""Translation memory: a SQLite cache of segment translations, safe for concurrent processes."""
+"""Translation memory: a SQLite cache of segment translations, safe for concurrent processes.
+
+Two kinds of entry: machine translations, keyed by everything that decides
+the model's output (`MemoryKey`), and human translations (reviewed in a CAT
+tool and imported from XLIFF), keyed by the language pair and the segment
+only: a translator's sentence does not depend on the model or the beam size.
+Human entries answer first, and machine entries never replace them.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +19,7 @@ from pathlib import Path
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.sqlite_wal import open_shared
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2 added the human table; a version 1 file gains it on open
 CHUNK = 500  # stays below SQLite's host-parameter limit in one `IN (...)`
 
 
@@ -58,6 +65,11 @@ class TranslationMemory:
                         source TEXT NOT NULL, target TEXT NOT NULL, created REAL NOT NULL,
                         PRIMARY KEY (engine, model, model_version, source_lang, target_lang, glossary_version, source)
                     ) WITHOUT ROWID""",
+                    """CREATE TABLE IF NOT EXISTS human (
+                        source_lang TEXT NOT NULL, target_lang TEXT NOT NULL, source TEXT NOT NULL,
+                        target TEXT NOT NULL, origin TEXT NOT NULL, created REAL NOT NULL,
+                        PRIMARY KEY (source_lang, target_lang, source)
+                    ) WITHOUT ROWID""",
                     f"PRAGMA user_version = {SCHEMA_VERSION}",
                 ],
             )
@@ -70,17 +82,47 @@ class TranslationMemory:
             ) from None
 
     def get_many(self, key: MemoryKey, sources: Iterable[str]) -> dict[str, str]:
-        """The cached translations of those `sources` that are in the memory."""
+        """The translations of those `sources` that are in the memory, human ones first."""
+        human, machine = self.get_split(key, sources)
+        return {**machine, **human}
+
+    def get_split(self, key: MemoryKey, sources: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """(human, machine): the human translations of `sources`, and machine ones for the rest."""
         wanted = list(dict.fromkeys(sources))
+        human = self.get_human(key.source, key.target, wanted)
+        rest = [s for s in wanted if s not in human]
+        machine = self._select(
+            """SELECT source, target FROM segments WHERE engine=? AND model=? AND model_version=?
+            AND source_lang=? AND target_lang=? AND glossary_version=? AND source IN ({marks})""",
+            _fields(key),
+            rest,
+        )
+        return human, machine
+
+    def get_human(self, source_lang: str, target_lang: str, sources: Iterable[str]) -> dict[str, str]:
+        """The human translations of those `sources` that are in the memory."""
+        return self._select(
+            "SELECT source, target FROM human WHERE source_lang=? AND target_lang=? AND source IN ({marks})",
+            (source_lang, target_lang),
+            list(dict.fromkeys(sources)),
+        )
+
+    def put_human(
+        self, source_lang: str, target_lang: str, translations: Mapping[str, str], origin: str = ""
+    ) -> None:
+        """Store human translations in one transaction; a newer one replaces an older one."""
+        if not translations:
+            return
+        now = time.time()
+        rows = [(source_lang, target_lang, src, tgt, origin, now) for src, tgt in translations.items()]
+        with self._transaction():
+            self._db.executemany("INSERT OR REPLACE INTO human VALUES (?,?,?,?,?,?)", rows)
+
+    def _select(self, query: str, fields: tuple[str, ...], wanted: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for i in range(0, len(wanted), CHUNK):
             chunk = wanted[i : i + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"""SELECT source, target FROM segments WHERE engine=? AND model=? AND model_version=?
-                AND source_lang=? AND target_lang=? AND glossary_version=? AND source IN ({marks})""",
-                (*_fields(key), *chunk),
-            )
+            rows = self._db.execute(query.format(marks=",".join("?" * len(chunk))), (*fields, *chunk))
             found.update(rows.fetchall())
         return found
 
