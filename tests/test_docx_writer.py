@@ -130,10 +130,11 @@ def test_core_properties_and_language(seed_docx: bytes) -> None:
 def test_english_document_gets_english_language_footer_and_notice() -> None:
     data = write_docx(FIXTURES["translated"](), load_style())
     lang = xml(data, "word/styles.xml").find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
-    assert lang.get(f"{W}val") == "en-US"
+    assert lang.get(f"{W}val") == "en-GB"  # the default style's translations are British English
     footer = xml(data, "word/footer1.xml")
     assert [f.get(f"{W}instr") for f in footer.iter(f"{W}fldSimple")] == [" PAGE ", " NUMPAGES "]
-    assert "".join(footer.itertext()) == "Page 1 of 1"
+    # The machine-translation mark on every page, as in the PDF's footer.
+    assert "".join(footer.itertext()) == "Machine translation, not authoritativePage 1 of 1"
     body = xml(data, "word/document.xml").findall(".//w:body/w:p", NS)
     assert "".join(body[1].itertext()) == "Machine translation, not authoritative"
 
@@ -144,11 +145,13 @@ def test_dutch_footer_header_and_page_setup(seed_docx: bytes) -> None:
     assert len(list(footer.iter(f"{W}fldSimple"))) == 2
     header = xml(seed_docx, "word/header1.xml")
     assert "".join(header.itertext()) == "Foreign Ministers Meeting 3-4 april 2024"
+    first = xml(seed_docx, "word/header2.xml")  # page 1: the title block (the seed has none), no title
+    assert "".join(first.itertext()) == ""
     sect = xml(seed_docx, "word/document.xml").find(".//w:body/w:sectPr", NS)
     size = sect.find("w:pgSz", NS)
     assert abs(int(size.get(f"{W}w")) - 11906) < 5 and abs(int(size.get(f"{W}h")) - 16838) < 5  # A4
     margin = sect.find("w:pgMar", NS)
-    assert abs(int(margin.get(f"{W}left")) - 1417) < 5  # 25 mm
+    assert abs(int(margin.get(f"{W}left")) - 2551) < 5  # 45 mm
 
 
 def test_house_style_fonts_and_colours(seed_docx: bytes) -> None:
@@ -157,7 +160,7 @@ def test_house_style_fonts_and_colours(seed_docx: bytes) -> None:
     assert fonts.get(f"{W}ascii") == "Noto Sans"
     h1 = styles.find("w:style[@w:styleId='Heading1']", NS)
     assert h1.find("w:rPr/w:color", NS).get(f"{W}val") == "154273"
-    assert h1.find("w:rPr/w:sz", NS).get(f"{W}val") == "28"  # 14 pt
+    assert h1.find("w:rPr/w:sz", NS).get(f"{W}val") == "30"  # 15 pt
     assert h1.find("w:pPr/w:outlineLvl", NS).get(f"{W}val") == "0"
     assert styles.find("w:style[@w:styleId='FootnoteText']/w:rPr/w:sz", NS).get(f"{W}val") == "16"
 

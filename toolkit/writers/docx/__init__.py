@@ -10,21 +10,24 @@ the same document and style always give the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
+
 from lxml import etree
 
 from toolkit.errors import Warn, python_warning
-from toolkit.model import Briefing
+from toolkit.model import Briefing, Emph
 from toolkit.model.nodes import NoteKind
 from toolkit.ooxml import custom_props
 from toolkit.ooxml.ns import qn
 from toolkit.ooxml.parts import PN, RT
 from toolkit.style import Style
 from toolkit.writers.docx.body import BodyWriter
+from toolkit.writers.docx.fonts import embed_fonts
 from toolkit.writers.docx.notes import Notes
 from toolkit.writers.docx.numbering import Numbering
 from toolkit.writers.docx.package import Package
 from toolkit.writers.docx.page import header_footer, setup_page
-from toolkit.writers.docx.props import add_custom_part, set_core
+from toolkit.writers.docx.props import add_custom_part, set_app, set_core
 from toolkit.writers.docx.styles import apply_styles
 
 __all__ = ["write_docx"]
@@ -39,13 +42,16 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
     sect_pr = body.find(qn("w:sectPr"))
     text_width = setup_page(sect_pr, style)
     labels = style.labels_for(doc.lang)
-    # The template's section already references these two parts.
-    header, footer = package.part(PN.HEADER), package.part(PN.FOOTER)
-    header_footer(header.element, footer.element, style, doc.meta.title, labels.page)
+    header_footer(package, main, sect_pr, style, doc)
 
     kinds: tuple[NoteKind, ...] = ("footnote", "endnote")
     notes = {kind: Notes(kind, doc, package, main) for kind in kinds}
-    writer = BodyWriter(style, Numbering(package.part(PN.NUMBERING).element), notes, text_width)
+    writer = BodyWriter(
+        style,
+        Numbering(package.part(PN.NUMBERING).element, style.list.bullets, style.list.indent_mm * 72 / 25.4),
+        notes,
+        text_width,
+    )
 
     def relate(url: str) -> str:
         return main.rels.relate(RT.HYPERLINK, url, external=True)
@@ -59,6 +65,8 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
         sect_pr.addprevious(el)
 
     _note_settings(package.part(PN.SETTINGS).element, notes)
+    embed_fonts(package, style.body.font, _has_emphasis(doc))
+    set_app(package.part("docProps/app.xml").element)
     set_core(package.part(PN.CORE_PROPERTIES).element, doc.meta.title, doc.lang)
     stories = [main.blob] + [n.part.blob for n in notes.values() if n.part is not None]
     renamed = {f"{kind}:{i}": src for kind, n in notes.items() for i, src in n.renamed.items()}
@@ -78,3 +86,14 @@ def _note_settings(settings: etree._Element, notes: dict[NoteKind, Notes]) -> No
             anchor.addprevious(pr)
         else:
             settings.append(pr)
+
+
+def _has_emphasis(value: object) -> bool:
+    """Does the document hold emphasis anywhere (the only text set in the italic faces)?"""
+    if isinstance(value, Emph):
+        return True
+    if isinstance(value, tuple):
+        return any(_has_emphasis(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_has_emphasis(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False

@@ -22,11 +22,12 @@ from toolkit.model import (
     Sub,
     Sup,
     Table,
+    plain_text,
 )
 from toolkit.model.nodes import NoteKind
 from toolkit.ooxml.ns import qn
-from toolkit.style import Style
-from toolkit.writers.docx.elements import hex_color, make, sub
+from toolkit.style import Style, is_number
+from toolkit.writers.docx.elements import hex_color, make, sub, twips
 from toolkit.writers.docx.numbering import Numbering
 from toolkit.writers.docx.styles import HEADING_LEVELS, LIST_LEVELS, list_continue_id
 
@@ -159,29 +160,39 @@ class BodyWriter:
             noHBand="0",
             noVBand="1",
         )
+        # Our widths, as the PDF's, not Word's autofit; the PDF's cell padding (before tblLook).
+        look = tpr.find(qn("w:tblLook"))
+        look.addprevious(make("w:tblLayout", type="fixed"))
+        margins = make("w:tblCellMar")
+        sub(margins, "w:left", w=twips(CELL_PAD), type="dxa")
+        sub(margins, "w:right", w=twips(CELL_PAD), type="dxa")
+        look.addprevious(margins)
         columns = max((len(row.cells) for row in table.rows), default=1) or 1
+        texts = [[plain_cell(c) for c in row.cells] for row in table.rows]
+        widths = column_widths(texts, columns, self.text_width, self.style.table.size_pt)
         grid = sub(tbl, "w:tblGrid")
-        width = self.text_width // columns
-        for _ in range(columns):
-            sub(grid, "w:gridCol", w=str(width))
+        for w in widths:
+            sub(grid, "w:gridCol", w=str(w))
         fill = hex_color(self.style.table.header_fill)
         for row in table.rows:
             tr = sub(tbl, "w:tr")
             short = columns - len(row.cells)
             header_row = bool(row.cells) and all(c.header for c in row.cells)
-            if short or header_row:
-                trpr = sub(tr, "w:trPr")
-                if short:
-                    sub(trpr, "w:gridAfter", val=str(short))
-                if header_row:  # repeated on every page, and read back as header cells
-                    sub(trpr, "w:tblHeader")
-            for cell in row.cells:
+            trpr = sub(tr, "w:trPr")
+            if short:
+                sub(trpr, "w:gridAfter", val=str(short))
+            sub(trpr, "w:cantSplit")  # a row never splits across pages, as in the PDF
+            if header_row:  # repeated on every page, and read back as header cells
+                sub(trpr, "w:tblHeader")
+            for c, cell in enumerate(row.cells):
                 tc = sub(tr, "w:tc")
                 tcpr = sub(tc, "w:tcPr")
-                sub(tcpr, "w:tcW", w=str(width), type="dxa")
+                sub(tcpr, "w:tcW", w=str(widths[c]), type="dxa")
                 if cell.header:
                     sub(tcpr, "w:shd", val="clear", color="auto", fill=fill)
                 p_style = "TableHeading" if cell.header else "TableText"
+                if not cell.header and is_number(texts[table.rows.index(row)][c]):
+                    p_style = "TableNumber"
                 children = self.blocks(cell.blocks, relate, level, p_style)
                 tc.extend(children)
                 # A cell must end with a paragraph; the reader drops empty ones.
@@ -246,3 +257,39 @@ class BodyWriter:
             if props.vert:
                 sub(rpr, "w:vertAlign", val=props.vert)
         return run
+
+
+CELL_PAD = 4.0  # points, left and right in a cell, as the PDF's (pdf/build.py)
+_EM = 0.55  # Noto Sans's mean advance, in ems: a column's text width measured without the font
+
+
+def plain_cell(cell: object) -> str:
+    """The text of a table cell, for widths and number alignment."""
+    return " ".join(plain_text(b.children) for b in getattr(cell, "blocks", ()) if isinstance(b, P))
+
+
+def column_widths(texts: list[list[str]], columns: int, width: int, size_pt: float) -> list[int]:
+    """Column widths in twips by CSS's automatic table layout, as the PDF sets them (pdf/build.py).
+
+    Each column gets at least its longest word and at most its text on one line; the room
+    between is shared in proportion. Text is measured by characters at a mean advance.
+    """
+    char = size_pt * _EM * 20
+    pad = (2 * CELL_PAD + 1) * 20
+    low, high = [0.0] * columns, [0.0] * columns
+    for row in texts:
+        for c, text in enumerate(row):
+            high[c] = max(high[c], len(text) * char)
+            low[c] = max([low[c], *(len(w) * char for w in text.split())])
+    low = [w + pad for w in low]
+    high = [w + pad for w in high]
+    if sum(high) <= width:
+        out = [w * width / sum(high) for w in high]
+    elif sum(low) >= width:
+        out = [w * width / sum(low) for w in low]
+    else:
+        spare = (width - sum(low)) / (sum(high) - sum(low))
+        out = [lo + (hi - lo) * spare for lo, hi in zip(low, high, strict=True)]
+    widths = [int(w) for w in out]
+    widths[-1] += width - sum(widths)  # whole twips that add up to the column
+    return widths

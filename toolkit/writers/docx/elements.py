@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from toolkit.ooxml.ns import nspfxmap, qn
+from toolkit.style import Style
 
 
 def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
@@ -43,8 +44,17 @@ def hex_color(color: str) -> str:
     return color.lstrip("#").upper()
 
 
-def word_lang(lang: str) -> str:
-    """The `w:lang` value for a document language: `nl` -> `nl-NL`, `en` -> `en-US`."""
+def word_lang(lang: str, style: Style | None = None) -> str:
+    """The `w:lang` value for a document language: `nl` -> `nl-NL`, `en` -> `en-GB`.
+
+    A language with a region stays as it is; otherwise the house style's `docx_lang` for
+    the language decides (the default style: `en-GB`, as the translations are British
+    English), else the usual region.
+    """
     if "-" in lang:
         return lang
-    return {"nl": "nl-NL", "en": "en-US", "de": "de-DE", "fr": "fr-FR"}.get(lang, lang)
+    if style is not None:
+        chosen = style.labels_for(lang).docx_lang
+        if chosen and chosen.split("-")[0].lower() == lang.lower():
+            return chosen
+    return {"nl": "nl-NL", "en": "en-GB", "de": "de-DE", "fr": "fr-FR"}.get(lang, lang)

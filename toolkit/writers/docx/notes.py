@@ -11,7 +11,7 @@ from toolkit.model.nodes import NoteKind
 from toolkit.ooxml.ns import nspfxmap, qn
 from toolkit.ooxml.parts import CT, PN, RT
 from toolkit.writers.docx.body import BodyWriter, RunProps
-from toolkit.writers.docx.elements import sub
+from toolkit.writers.docx.elements import sub, twips
 from toolkit.writers.docx.package import Package, Part
 
 _PARTS = {
@@ -91,13 +91,15 @@ class Notes:
         def relate(url: str) -> str:
             return part.rels.relate(RT.HYPERLINK, url, external=True)
 
+        hang = twips(writer.style.footnote.hanging_mm * 72 / 25.4)
         for i, p in enumerate(note.body):
             p_el = writer.paragraph((), relate, text_style)
             if i == 0:
-                # The note's own number, then a space, as Word writes it.
+                # The number hangs in the indent, and a tab takes the text to it (the PDF's grid).
+                sub(p_el.find(qn("w:pPr")), "w:ind", left=hang, hanging=hang)
                 ref = writer.run(p_el, RunProps(char_style=self.reference_style))
                 ref.append(etree.Element(qn(f"w:{self.kind}Ref")))
-                writer.text(p_el, " ", RunProps())
+                writer.text(p_el, "\t", RunProps())
             writer.inlines(p_el, p.children, relate, RunProps())
             el.append(p_el)
         return note_id

@@ -5,9 +5,10 @@ from __future__ import annotations
 from lxml import etree
 
 from toolkit.ooxml.ns import qn
-from toolkit.writers.docx.elements import sub
+from toolkit.writers.docx.elements import sub, twips
 
-BULLETS = ("•", "◦", "▪")
+_BULLET_AT = 1.5 * 72 / 25.4  # points
+
 ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
 LEVELS = 9
 
@@ -20,8 +21,12 @@ class Numbering:
     abstract definition otherwise continue each other's count.
     """
 
-    def __init__(self, root: etree._Element) -> None:
+    def __init__(
+        self, root: etree._Element, bullets: tuple[str, ...] = ("\u2022",), indent_pt: float = 17
+    ) -> None:
         self.root = root
+        self.bullets = bullets  # by depth, from the house style (the PDF's bullets)
+        self.indent = indent_pt  # per level: the item text's indent
         abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in root.iter(qn("w:abstractNum"))]
         num_ids = [int(n.get(qn("w:numId"))) for n in root.iter(qn("w:num"))]
         self.next_abstract = max(abstract_ids, default=-1) + 1
@@ -52,15 +57,21 @@ class Numbering:
         for level in range(LEVELS):
             lvl = sub(abstract, "w:lvl", ilvl=str(level))
             sub(lvl, "w:start", val="1")
+            # The PDF's grid (pdf/styles.py): the text at one indent per level, a bullet 1.5 mm
+            # in from the level before, a number right-aligned 1.5 mm before the text.
+            text_at = self.indent * (level + 1)
             if ordered:
                 sub(lvl, "w:numFmt", val=ORDERED_FORMATS[level % 3])
                 sub(lvl, "w:lvlText", val=f"%{level + 1}.")
+                sub(lvl, "w:lvlJc", val="right")
+                ppr = sub(lvl, "w:pPr")
+                sub(ppr, "w:ind", left=twips(text_at), hanging=twips(_BULLET_AT))
             else:
                 sub(lvl, "w:numFmt", val="bullet")
-                sub(lvl, "w:lvlText", val=BULLETS[level % 3])
-            sub(lvl, "w:lvlJc", val="left")
-            ppr = sub(lvl, "w:pPr")
-            sub(ppr, "w:ind", left=str(360 * (level + 1)), hanging="360")
+                sub(lvl, "w:lvlText", val=self.bullets[min(level, len(self.bullets) - 1)])
+                sub(lvl, "w:lvlJc", val="left")
+                ppr = sub(lvl, "w:pPr")
+                sub(ppr, "w:ind", left=twips(text_at), hanging=twips(self.indent - _BULLET_AT))
         # The schema puts every abstractNum before the first num.
         first_num = self.root.find(qn("w:num"))
         if first_num is not None:

@@ -12,6 +12,7 @@ from lxml import etree
 from toolkit.ooxml import custom_props
 from toolkit.ooxml.ns import qn
 from toolkit.ooxml.parts import CT, PN, RT
+from toolkit.version import __version__
 from toolkit.writers.docx.package import Package, Part
 
 CREATOR = "briefing toolkit"
@@ -34,6 +35,24 @@ def set_core(core: etree._Element, title: str, lang: str) -> None:
         if el is None:
             el = etree.SubElement(core, tag)
         el.text = value
+
+
+def set_app(app: etree._Element) -> None:
+    """Say in docProps/app.xml what made the file: the toolkit and its version, not the template's Word."""
+    ns = app.nsmap.get(None, "")
+    values = {"Application": f"briefing toolkit {__version__}", "AppVersion": _app_version(), "Template": ""}
+    for name, value in values.items():
+        el = app.find(f"{{{ns}}}{name}")
+        if el is None:
+            el = etree.SubElement(app, f"{{{ns}}}{name}")
+        el.text = value
+
+
+def _app_version() -> str:
+    # AppVersion is XX.YYYY by its schema: the major and minor version.
+    parts = [*__version__.split("."), "0", "0"][:2]
+    digits = [p if p.isdigit() else "0" for p in parts]
+    return f"{int(digits[0]):02d}.{int(digits[1]):04d}"
 
 
 def add_custom_part(package: Package, props: Mapping[str, str]) -> None:

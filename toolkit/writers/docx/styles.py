@@ -28,8 +28,11 @@ class _Def:
     keep_next: bool = False
     space_before: float | None = None
     space_after: float | None = None
-    line: float | None = None  # a multiple of single spacing
+    line: float | None = None  # the line step in points, as the PDF's leading
     indent_left: float | None = None  # points
+    hanging: float | None = None  # points: the first line starts this much left of the rest
+    align: str | None = None  # w:jc
+    band: str | None = None  # a fill colour: the paragraph is a shaded band (the machine-translation notice)
     bold: bool = False
     italic: bool = False
     color: str | None = None
@@ -44,6 +47,8 @@ def list_continue_id(level: int) -> str:
 
 
 def _definitions(style: Style) -> list[_Def]:
+    # Line steps are those of the PDF writer (pdf/styles.py): size x line_spacing for the
+    # body, 1.25 for headings and table text, 1.2 for the title.
     body, fn, hd = style.body, style.footnote, style.heading
     defs = [
         _Def(
@@ -51,7 +56,7 @@ def _definitions(style: Style) -> list[_Def]:
             "Normal",
             "Normal",
             space_after=body.space_after_pt,
-            line=body.line_spacing,
+            line=body.size_pt * body.line_spacing,
             color=body.color,
             size=body.size_pt,
         ),
@@ -62,12 +67,23 @@ def _definitions(style: Style) -> list[_Def]:
             "Normal",
             keep_next=True,
             space_after=style.title.space_after_pt,
-            line=1.0,
+            line=style.title.size_pt * 1.2,
             bold=True,
             color=style.title.color,
             size=style.title.size_pt,
         ),
-        _Def("paragraph", "MachineTranslationNotice", "Machine Translation Notice", "Normal", italic=True),
+        _Def(
+            "paragraph",
+            "MachineTranslationNotice",
+            "Machine Translation Notice",
+            "Normal",
+            space_before=4 + 4,
+            space_after=style.title.space_after_pt + 4,
+            indent_left=6,
+            bold=True,
+            color=style.title.color,
+            band=style.table.header_fill,
+        ),
     ]
     for level in range(1, HEADING_LEVELS + 1):
         defs.append(
@@ -80,6 +96,7 @@ def _definitions(style: Style) -> list[_Def]:
                 keep_next=True,
                 space_before=hd.space_before_pt,
                 space_after=hd.space_after_pt,
+                line=hd.size_for(level) * 1.25,
                 bold=True,
                 color=hd.color,
                 size=hd.size_for(level),
@@ -93,18 +110,28 @@ def _definitions(style: Style) -> list[_Def]:
                 f"{cap}Text",
                 f"{kind} text",
                 "Normal",
-                space_after=0,
-                line=fn.line_spacing,
+                space_after=fn.paragraph_space_pt,
+                line=fn.size_pt * fn.line_spacing,
+                indent_left=fn.hanging_mm * 72 / 25.4,
                 size=fn.size_pt,
             )
         )
         defs.append(_Def("character", f"{cap}Reference", f"{kind} reference", vert="superscript"))
     defs.append(_Def("character", "Hyperlink", "Hyperlink", color=style.title.color, underline=True))
-    defs.append(_Def("paragraph", "ListParagraph", "List Paragraph", "Normal", space_after=2))
+    half = body.space_after_pt / 2
+    indent = style.list.indent_mm * 72 / 25.4
+    defs.append(_Def("paragraph", "ListParagraph", "List Paragraph", "Normal", space_after=half))
     for level in range(1, LIST_LEVELS + 1):
         name = "List Continue" if level == 1 else f"List Continue {level}"
         defs.append(
-            _Def("paragraph", list_continue_id(level), name, "Normal", space_after=2, indent_left=18 * level)
+            _Def(
+                "paragraph",
+                list_continue_id(level),
+                name,
+                "Normal",
+                space_after=half,
+                indent_left=indent * level,
+            )
         )
     defs.append(
         _Def(
@@ -112,12 +139,13 @@ def _definitions(style: Style) -> list[_Def]:
             "TableText",
             "Table Text",
             "Normal",
-            space_after=2,
-            line=1.1,
+            space_after=0,
+            line=style.table.size_pt * 1.25,
             size=style.table.size_pt,
         )
     )
     defs.append(_Def("paragraph", "TableHeading", "Table Heading", "TableText", bold=True))
+    defs.append(_Def("paragraph", "TableNumber", "Table Number", "TableText", align="right"))
     hf = style.header_footer
     for sid in ("Header", "Footer"):
         defs.append(
@@ -127,7 +155,7 @@ def _definitions(style: Style) -> list[_Def]:
                 sid.lower(),
                 "Normal",
                 space_after=0,
-                line=1.0,
+                line=hf.size_pt * 1.3,
                 color=hf.color,
                 size=hf.size_pt,
             )
@@ -135,7 +163,7 @@ def _definitions(style: Style) -> list[_Def]:
     return defs
 
 
-def _style_element(d: _Def) -> etree._Element:
+def _style_element(d: _Def, line_rule: str) -> etree._Element:
     el = etree.Element(qn("w:style"))
     el.set(qn("w:type"), d.kind)
     el.set(qn("w:styleId"), d.style_id)
@@ -151,6 +179,13 @@ def _style_element(d: _Def) -> etree._Element:
         ppr = sub(el, "w:pPr")
         if d.keep_next:
             sub(ppr, "w:keepNext")
+        if d.band:
+            # Borders in the band's colour, so the shading reaches past the text as the PDF's band does.
+            color = hex_color(d.band)
+            borders = sub(ppr, "w:pBdr")
+            for edge, space in (("top", "4"), ("left", "6"), ("bottom", "4"), ("right", "6")):
+                sub(borders, f"w:{edge}", val="single", sz="4", space=space, color=color)
+            sub(ppr, "w:shd", val="clear", color="auto", fill=color)
         if d.space_before is not None or d.space_after is not None or d.line is not None:
             spacing = sub(ppr, "w:spacing")
             if d.space_before is not None:
@@ -158,10 +193,14 @@ def _style_element(d: _Def) -> etree._Element:
             if d.space_after is not None:
                 spacing.set(qn("w:after"), twips(d.space_after))
             if d.line is not None:
-                spacing.set(qn("w:line"), str(round(240 * d.line)))
-                spacing.set(qn("w:lineRule"), "auto")
+                spacing.set(qn("w:line"), twips(d.line))
+                spacing.set(qn("w:lineRule"), "atLeast" if line_rule == "at_least" else "exact")
         if d.indent_left is not None:
-            sub(ppr, "w:ind", left=twips(d.indent_left))
+            ind = sub(ppr, "w:ind", left=twips(d.indent_left))
+            if d.band:
+                ind.set(qn("w:right"), twips(d.indent_left))
+        if d.align:
+            sub(ppr, "w:jc", val=d.align)
         if d.outline is not None:
             sub(ppr, "w:outlineLvl", val=str(d.outline))
     rpr = sub(el, "w:rPr")
@@ -195,7 +234,7 @@ def apply_styles(root: etree._Element, style: Style, lang: str) -> None:
         if el.get(qn("w:styleId")) not in _KEPT:
             root.remove(el)
     for d in defs:
-        root.append(_style_element(d))
+        root.append(_style_element(d, style.body.line_rule))
     _defaults(root, style, lang)
 
 
@@ -213,5 +252,5 @@ def _defaults(root: etree._Element, style: Style, lang: str) -> None:
     sub(rpr, "w:szCs", val=half_points(style.body.size_pt))
     # w:lang on the defaults makes Word and LibreOffice spell-check in the
     # document's language.
-    sub(rpr, "w:lang", val=word_lang(lang), eastAsia=word_lang(lang), bidi="ar-SA")
+    sub(rpr, "w:lang", val=word_lang(lang, style), eastAsia=word_lang(lang, style), bidi="ar-SA")
     sub(sub(defaults, "w:pPrDefault"), "w:pPr")
