@@ -183,7 +183,7 @@ class _Reader12(_Reader):
         elif name == "bx":
             out.append(Open(el.get("rid") or el.get("id", "")))
         elif name == "ex":
-            out.append(Close(el.get("rid") or el.get("id", "")))
+            out.append(Close(el.get("rid") or el.get("id", "").removesuffix("e")))
         elif name == "x":
             out.append(Ph(el.get("id", "")))
         elif name == "mrk":

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from lxml import etree
 
-from toolkit.errors import BriefingError, ExitCode, Warn, python_warning
+from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Warn, python_warning
 from toolkit.model import Briefing
 from toolkit.translation.options import TranslateOptions
 
@@ -77,15 +77,16 @@ def translate_xliff(
     own = translator is None
     active = translator or Translator(doc.lang, options.target_lang, translate, warn=warn)
     try:
-        if (active.source, active.target) != (doc.lang, options.target_lang):
+        if active.target != options.target_lang:
             raise BriefingError(
-                f"the translator is for {active.source}->{active.target}, the file for "
-                f"{doc.lang}->{options.target_lang}",
+                f"the translator is into {active.target!r}, the file into {options.target_lang!r}",
                 code=ExitCode.USAGE,
             )
+        if doc.lang != active.source:  # as `translate` does: say so, and translate from the model's language
+            warn(BriefingWarning(f"the document says its language is {doc.lang!r}, not {active.source!r}"))
         found = units(doc)
         targets = machine.fill(found, active, stats, warn)
-        return _serialise(doc, options, targets, machine.provenance(active), found)
+        return _serialise(doc, options, targets, machine.provenance(active), found, active.source)
     finally:
         if own:
             active.close()
@@ -97,13 +98,15 @@ def _serialise(
     targets: Any,
     made_by: Any,
     found: Any = None,
+    source_lang: str | None = None,
 ) -> bytes:
     from toolkit.writers.xliff import v12, v21
     from toolkit.writers.xliff.units import units
 
-    if options.target_lang == doc.lang:
-        raise BriefingError(f"source and target language are both {doc.lang!r}", code=ExitCode.USAGE)
+    source_lang = source_lang or doc.lang
+    if options.target_lang == source_lang:
+        raise BriefingError(f"source and target language are both {source_lang!r}", code=ExitCode.USAGE)
     found = found if found is not None else units(doc)
     make = v21.document if options.version == "2.1" else v12.document
-    root = make(doc, found, options.target_lang, targets, made_by)
+    root = make(doc, found, source_lang, options.target_lang, targets, made_by)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=False) + b"\n"

@@ -2,7 +2,7 @@
 
 1.2 has a state per `<target>`, not per segment, so each sentence is its own
 trans-unit (`u3-s1`). Ignorables (white space, line breaks) are left out: the
-reader rebuilds them from the skeleton. Codes are `<g>`, `<bx/>`/`<ex/>` and
+reader rebuilds them from the skeleton. Codes are `<g>`, `<bx id="c1"/>`/`<ex id="c1e"/>` (a span across sentences) and
 `<x/>`; a note's `<x/>` names the first trans-unit of its body in `xid`.
 """
 
@@ -26,6 +26,7 @@ def q(tag: str) -> str:
 def document(
     doc: Briefing,
     units: list[Unit],
+    source_lang: str,
     target_lang: str,
     targets: dict[tuple[str, str], Filled] | None,
     made_by: Provenance | None,
@@ -37,7 +38,7 @@ def document(
         q("file"),
         {
             "original": doc.meta.source.name if doc.meta.source else "briefing.xml",
-            "source-language": doc.lang,
+            "source-language": source_lang,
             "target-language": target_lang,
             "datatype": "xml",
             "tool-id": "briefing-toolkit",
@@ -112,8 +113,8 @@ def inline(parent: etree._Element, tokens: list[Token], unit: Unit, first: dict[
         elif isinstance(token, Open) and token.code in paired:
             stack.append(etree.SubElement(here, q("g"), attrs))
         elif isinstance(token, Open):
-            etree.SubElement(here, q("bx"), {**attrs, "rid": code.id})
+            etree.SubElement(here, q("bx"), attrs)  # no rid: 1.2 pairs rid within one source or target
         elif token.code in paired:
             stack.pop()
         else:
-            etree.SubElement(here, q("ex"), {"id": f"{code.id}e", "rid": code.id})
+            etree.SubElement(here, q("ex"), {"id": f"{code.id}e"})

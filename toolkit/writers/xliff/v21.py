@@ -18,13 +18,14 @@ def q(tag: str, space: str = ns.XLF) -> str:
 def document(
     doc: Briefing,
     units: list[Unit],
+    source_lang: str,
     target_lang: str,
     targets: dict[tuple[str, str], Filled] | None,
     made_by: Provenance | None,
 ) -> etree._Element:
     """The `<xliff>` element for `doc`: its skeleton, its metadata and its units."""
     root = etree.Element(
-        q("xliff"), {"version": "2.1", "srcLang": doc.lang, "trgLang": target_lang}, nsmap=ns.NSMAP
+        q("xliff"), {"version": "2.1", "srcLang": source_lang, "trgLang": target_lang}, nsmap=ns.NSMAP
     )
     attrs = {"id": "f1", ns.XML_SPACE: "preserve"}
     if doc.meta.source is not None:
