@@ -50,10 +50,10 @@ def test_title_block_is_written_out_and_labelled() -> None:
     nl = style.title_block("nl", "geannoteerde agenda", "2024-04-03", ("21501-02", "BZ2404123"))
     assert nl == (
         "Geannoteerde agenda",
-        "3 april 2024  \u00b7  Kamerstuk 21501-02  \u00b7  Kenmerk BZ2404123",
+        "3 april 2024 \u00b7 Kamerstuk 21501-02 \u00b7 Kenmerk BZ2404123",
     )
     en = style.title_block("en", "annotated agenda", "2024-04-03", ("21501-02",))
-    assert en == ("Annotated agenda", "3 April 2024  \u00b7  Parliamentary paper 21501-02")
+    assert en == ("Annotated agenda", "3 April 2024 \u00b7 Parliamentary paper 21501-02")
     assert style.title_block("nl", None, None, ()) == ()
 
 

@@ -158,7 +158,7 @@ class Style:
         kind = (kind or "").strip()
         lines = [kind[:1].upper() + kind[1:]] if kind else []
         if details:
-            lines.append("  \u00b7  ".join(details))
+            lines.append(" \u00b7 ".join(details))  # single spaces: PDF and DOCX print the same
         return tuple(lines)
 
     def labels_for(self, lang: str) -> Labels:
