@@ -48,11 +48,19 @@ def run_chunks(chunks: list[list[Job]], settings: Settings, workers: int) -> Ite
         while waiting or running:
             # Nothing waits inside the pool, so the chunks unfinished when a
             # worker dies are exactly those that were running.
+            refused = False
             while waiting and len(running) < workers:
-                chunk = waiting.popleft()
-                running[pool.submit(process_chunk, chunk, settings)] = chunk
+                try:
+                    running[pool.submit(process_chunk, waiting[0], settings)] = waiting[0]
+                except BrokenProcessPool:  # a worker died since the last look: submit again later
+                    refused = True
+                    break
+                waiting.popleft()
+            if not running:  # the pool broke with nothing left running in it
+                pool = _restart(pool, workers, settings)
+                continue
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            broken = any(_broke(f) for f in finished)
+            broken = refused or any(_broke(f) for f in finished)
             if broken:
                 finished, _ = wait(running)  # a broken pool fails all its tasks at once
             for future in finished:
@@ -66,7 +74,12 @@ def run_chunks(chunks: list[list[Job]], settings: Settings, workers: int) -> Ite
         # Alone in the pool, a document that kills its worker is surely the one.
         for job in suspects:
             try:
-                yield from pool.submit(process_chunk, [job], settings).result()
+                future = pool.submit(process_chunk, [job], settings)
+            except BrokenProcessPool:  # broken by what ran before: this one gets a fresh pool
+                pool = _restart(pool, workers, settings)
+                future = pool.submit(process_chunk, [job], settings)
+            try:
+                yield from future.result()
             except BrokenProcessPool:
                 pool = _restart(pool, workers, settings)
                 yield _died(job)
