@@ -18,7 +18,7 @@ from toolkit.errors import Warn, python_warning
 from toolkit.model import Briefing
 from toolkit.readers.xliff.parse import Loaded, load
 from toolkit.readers.xliff.rebuild import Rebuilder
-from toolkit.writers.xliff.units import Close, Open, Part, Ph, Text, Token, Unit, key_of
+from toolkit.xliff.units import Close, Open, Part, Ph, Text, Token, Unit, key_of
 
 if TYPE_CHECKING:
     from toolkit.readers.headings import HeadingRules

@@ -10,8 +10,8 @@ from lxml import etree
 from toolkit.errors import BriefingError, Warn
 from toolkit.model import Briefing, parse
 from toolkit.safexml import parse_xml
-from toolkit.writers.xliff import ns
-from toolkit.writers.xliff.units import Close, Open, Ph, Text, Token, Unit, units
+from toolkit.xliff import ns
+from toolkit.xliff.units import Close, Open, Ph, Text, Token, Unit, units
 
 HUMAN_STATES = {"reviewed", "final"}  # 2.x: what a translator has confirmed
 HUMAN_STATES_12 = {"final", "signed-off"}

@@ -30,7 +30,7 @@ from toolkit.model import (
     plain_text,
 )
 from toolkit.readers.xliff.parse import Loaded
-from toolkit.writers.xliff.units import Close, Open, Ph, Text, Token, Unit, key_of
+from toolkit.xliff.units import Close, Open, Ph, Text, Token, Unit, key_of
 
 
 class Rebuilder:

@@ -71,7 +71,7 @@ def translate_xliff(
     """
     from toolkit.translation.pipeline import Translator
     from toolkit.writers.xliff import machine
-    from toolkit.writers.xliff.units import units
+    from toolkit.xliff.units import units
 
     options = options or XliffOptions()
     own = translator is None
@@ -101,7 +101,7 @@ def _serialise(
     source_lang: str | None = None,
 ) -> bytes:
     from toolkit.writers.xliff import v12, v21
-    from toolkit.writers.xliff.units import units
+    from toolkit.xliff.units import units
 
     source_lang = source_lang or doc.lang
     if options.target_lang == source_lang:

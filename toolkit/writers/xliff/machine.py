@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 from toolkit.errors import BriefingWarning, Warn, python_warning
 from toolkit.model import Note
 from toolkit.translation.segments import Mapper
-from toolkit.writers.xliff.units import STAND_IN, Close, Open, Part, Text, Token, Unit
+from toolkit.xliff.units import STAND_IN, Close, Open, Part, Text, Token, Unit
 
 if TYPE_CHECKING:
     from toolkit.translation.pipeline import Stats, Translator

@@ -6,9 +6,9 @@ from lxml import etree
 
 from toolkit.model import Briefing, serialise
 from toolkit.version import __version__
-from toolkit.writers.xliff import ns
 from toolkit.writers.xliff.machine import Filled, Provenance
-from toolkit.writers.xliff.units import Close, Open, Ph, Text, Token, Unit
+from toolkit.xliff import ns
+from toolkit.xliff.units import Close, Open, Ph, Text, Token, Unit
 
 
 def q(tag: str, space: str = ns.XLF) -> str:
