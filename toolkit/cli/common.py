@@ -9,7 +9,7 @@ from toolkit.errors import BriefingError, BriefingWarning
 
 TYPE_CHECKING = False  # not typing's: `briefing --help` does without the typing module
 if TYPE_CHECKING:
-    from typing import TextIO
+    from typing import Any, TextIO
 
     from toolkit.translation.options import TranslateOptions
 
@@ -242,3 +242,58 @@ def add_lang_option(
         new=new,
         help=help,
     )
+
+
+def add_xliff_options(parser: argparse.ArgumentParser) -> None:
+    """Options for XLIFF output (`-o X.xlf`) and input (`X.xlf`)."""
+    group = parser.add_argument_group("XLIFF (post-editing)")
+    group.add_argument(
+        "--xliff-version", choices=["2.1", "1.2"], default="2.1", help="XLIFF version to write (2.1)"
+    )
+    group.add_argument(
+        "--allow-untranslated",
+        action="store_true",
+        help="(XLIFF input) keep the source text of segments without a target, with a warning",
+    )
+    group.add_argument(
+        "--no-learn",
+        action="store_true",
+        help="(XLIFF input) do not store its reviewed segments in the translation memory",
+    )
+
+
+def read_document(args: argparse.Namespace, io: IO, fmt: str | None) -> Any:
+    """INPUT as a briefing, in format `fmt` (None: from the name or the bytes).
+
+    An XLIFF input gives the target-language briefing, and its reviewed
+    segments go into the translation memory as human translations (unless
+    `--no-learn`): what a translator confirmed is used before the model.
+    """
+    from toolkit import formats, read, read_bytes
+    from toolkit.readers.headings import HeadingRules
+
+    name = "<stdin>" if args.input == "-" else args.input
+    data = sys.stdin.buffer.read() if args.input == "-" else read_bytes(args.input)
+    fmt = fmt or (formats.sniff(data) if args.input == "-" else formats.reader_format(args.input, None, data))
+    if fmt != "xlf":
+        rules = HeadingRules.overrides(args.heading, args.no_heading)
+        return read(data, fmt, headings=rules, warn=io.warn, name=name)
+    from toolkit.readers.xliff import learn_xliff, read_xliff
+
+    doc = read_xliff(data, name, warn=io.warn, allow_untranslated=args.allow_untranslated)
+    if not args.no_learn:
+        from toolkit.translation.memory import TranslationMemory
+
+        with TranslationMemory(getattr(args, "cache", None)) as memory:
+            learned = learn_xliff(
+                data, memory, name, warn=lambda _: None
+            )  # read once already: no second warning
+        if learned:
+            io.err.write(f"note: {learned} reviewed segment(s) stored as human translations\n")
+    return doc
+
+
+def xliff_target(args: argparse.Namespace, doc: Any) -> str:
+    """The XLIFF file's target language: --target-lang, else English (Dutch for an English document)."""
+    given: str | None = getattr(args, "target", None)
+    return given or ("nl" if doc.lang == "en" else "en")

@@ -10,9 +10,12 @@ from toolkit.cli.common import (
     add_format_option,
     add_output_options,
     add_reading_options,
+    add_xliff_options,
     check_output,
     emit,
     output_format,
+    read_document,
+    xliff_target,
 )
 
 TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
@@ -35,7 +38,13 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("input", metavar="INPUT", help="the briefing to read; - reads standard input")
     add_output_options(parser)
-    add_format_option(parser, "--to-format", "--to", "to_format", "output format: xml, docx or pdf")
+    add_format_option(parser, "--to-format", "--to", "to_format", "output format: xml, docx, pdf or xlf")
+    parser.add_argument(
+        "--target-lang",
+        dest="target",
+        metavar="LANG",
+        help="(XLIFF output) the language it is to be translated into (en)",
+    )
     parser.add_argument(
         "--style", metavar="NAME|PATH", help="house style for DOCX and PDF (default: default)"
     )
@@ -43,6 +52,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--explain", action="store_true", help="(text input) print why each line is or is not a heading"
     )
     add_reading_options(parser)
+    add_xliff_options(parser)
+    parser.add_argument("--cache", metavar="PATH", help="(XLIFF input) the translation memory to learn into")
     return parser
 
 
@@ -52,20 +63,24 @@ def run(args: argparse.Namespace, io: IO) -> int:
     check_output(args)
     doc = read_input(args, io)
     fmt = output_format(args.output, args.to_format, "--to-format")
-    data = render(doc, fmt, args.style, warn=io.warn)
+    if fmt == "xlf":  # for human translation: sources only
+        from toolkit.writers.xliff import XliffOptions, render_xliff
+
+        data = render_xliff(doc, XliffOptions(xliff_target(args, doc), args.xliff_version))
+    else:
+        data = render(doc, fmt, args.style, warn=io.warn)
     emit(args.output, data, io)
     return 0
 
 
 def read_input(args: argparse.Namespace, io: IO) -> Any:
     """Read INPUT with the reading options; print --explain; apply --strict."""
-    from toolkit import read
     from toolkit.errors import BriefingError, ExitCode
     from toolkit.readers.headings import HeadingRules
 
-    rules = HeadingRules.overrides(args.heading, args.no_heading)
-    source: Any = sys.stdin.buffer.read() if args.input == "-" else args.input
     if getattr(args, "explain", False):
+        rules = HeadingRules.overrides(args.heading, args.no_heading)
+        source: Any = sys.stdin.buffer.read() if args.input == "-" else args.input
         from toolkit import formats
         from toolkit.readers.poi_text import read_with_decisions
 
@@ -83,13 +98,7 @@ def read_input(args: argparse.Namespace, io: IO) -> Any:
         for d in decisions:
             io.err.write(f"{args.input}:{d.line}: {d.kind:<9} {d.reason}: {d.text[:60]!r}\n")
     else:
-        doc = read(
-            source,
-            args.from_format,
-            headings=rules,
-            warn=io.warn,
-            name=None if args.input != "-" else "<stdin>",
-        )
+        doc = read_document(args, io, args.from_format)
     if args.strict and io.warnings:
         raise BriefingError(f"{len(io.warnings)} warning(s) and --strict is set", path=args.input)
     return doc

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from toolkit.cli.common import (
     IO,
@@ -12,9 +11,11 @@ from toolkit.cli.common import (
     add_lang_option,
     add_output_options,
     add_translation_options,
+    add_xliff_options,
     check_output,
     emit,
     output_format,
+    read_document,
     translate_options,
 )
 
@@ -56,37 +57,31 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--stats", action="store_true", help="print `segments: N, cache hits: N, model calls: N, seconds: S`"
     )
     add_heading_options(parser)
+    add_xliff_options(parser)
     return parser
 
 
 def run(args: argparse.Namespace, io: IO) -> int:
-    from toolkit import read, render
-    from toolkit.readers.headings import HeadingRules
+    from toolkit import render
     from toolkit.translation.pipeline import Stats, Translator
 
     # Check the output before the (slow) translation, so a typo fails at once.
     check_output(args)
     fmt = output_format(args.output, args.output_format, "--to-format")
-    source: Any = sys.stdin.buffer.read() if args.input == "-" else args.input
-    doc = read(
-        source,
-        args.input_format,
-        headings=HeadingRules.overrides(args.heading, args.no_heading),
-        warn=io.warn,
-        name="<stdin>" if args.input == "-" else None,
-    )
+    doc = read_document(args, io, args.input_format)
     stats = Stats()
-    with Translator(
-        args.source,
-        args.target,
-        translate_options(args),
-        warn=io.warn,
-    ) as translator:
-        # Warnings name the file the user gave, not the source recorded inside it.
-        english = translator.translate_document(
-            doc, stats, name="<stdin>" if args.input == "-" else args.input
-        )
-    data = render(english, fmt, args.style, warn=io.warn)
+    with Translator(args.source, args.target, translate_options(args), warn=io.warn) as translator:
+        if fmt == "xlf":  # for post-editing: every target filled, and marked as MT or memory
+            from toolkit.writers.xliff import XliffOptions, translate_xliff
+
+            options = XliffOptions(args.target, args.xliff_version)
+            data = translate_xliff(doc, options, translator=translator, stats=stats, warn=io.warn)
+        else:
+            # Warnings name the file the user gave, not the source recorded inside it.
+            english = translator.translate_document(
+                doc, stats, name="<stdin>" if args.input == "-" else args.input
+            )
+            data = render(english, fmt, args.style, warn=io.warn)
     emit(args.output, data, io)
     if args.stats:
         # With the document on standard output, the stats go to standard error.
