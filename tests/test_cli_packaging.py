@@ -58,7 +58,7 @@ def test_what_the_writers_need_is_among_the_data() -> None:
     assert {
         "toolkit/writers/docx/template/[Content_Types].xml",
         "toolkit/writers/docx/template/_rels/.rels",
-        "toolkit/writers/pdf/fonts/NotoSans-Regular.ttf",
+        "toolkit/fonts/NotoSans-Regular.ttf",
         "toolkit/model/briefing.rng",
         "toolkit/translation/glossary_nl_en.toml",
         "styles/default.toml",

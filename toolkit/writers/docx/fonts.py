@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import uuid
-from importlib import resources
 
 from lxml import etree
 
+from toolkit.fonts import FONTS_DIR
 from toolkit.ooxml.ns import nsmap, qn
 from toolkit.writers.docx.elements import sub
 from toolkit.writers.docx.package import Package, Part
@@ -38,7 +38,7 @@ def obfuscated(face: str) -> tuple[str, bytes]:
     The key is a GUID derived from the font's bytes, so the same font always gives the
     same file. Obfuscation XORs the first 32 bytes with the key's 16 bytes in reverse order.
     """
-    data = (resources.files("toolkit.writers.pdf") / "fonts" / f"{face}.ttf").read_bytes()
+    data = (FONTS_DIR / f"{face}.ttf").read_bytes()
     key = "{" + str(uuid.uuid5(uuid.NAMESPACE_OID, hashlib.sha256(data).hexdigest())).upper() + "}"
     mask = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
     head = bytes(b ^ mask[i % 16] for i, b in enumerate(data[:32]))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -86,7 +85,9 @@ def _face(origin: str, face: str) -> frozenset[int]:
 
 def _font_dir(origin: str) -> Path:
     if origin == "shipped":
-        return Path(str(resources.files("toolkit.writers.pdf") / "fonts"))
+        from toolkit.fonts import FONTS_DIR
+
+        return FONTS_DIR
     import reportlab
 
     return Path(reportlab.__file__).parent / "fonts"
