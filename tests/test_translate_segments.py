@@ -252,3 +252,20 @@ def test_placeholders_follow_the_spacing_of_the_training_data() -> None:
     assert "⟦1⟧ De minister spreekt." in engine.sent
     assert "De brief ⟦1⟧⟦2⟧ is verstuurd." in engine.sent
     assert out.body == doc.body
+
+
+def test_a_note_in_a_sentence_without_letters_is_translated_too() -> None:
+    note = Note((P(("Zie bijlage.",)),), source_id="2")
+    doc = doc_of(P((Emph(("Hele zin.",)), note)))
+    t, _, _ = translator()
+    out = t.translate_document(doc)
+    notes = [n for _, n in iter_notes(out)]
+    assert notes == [Note((P(("EN[Zie bijlage.]",)),), source_id="2")]
+
+
+def test_private_use_characters_in_the_text_come_back_as_they_were() -> None:
+    doc = doc_of(P(("Punt \uf0b7 een. Punt twee\ue000.",)))
+    t, engine, _ = translator(lambda s: s)
+    out = t.translate_document(doc)
+    assert out.body == doc.body
+    assert all("\uf0b7" not in s and "\ue000" not in s for s in engine.sent)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,9 +19,8 @@ from tests import strategies
 from tests.test_translate_packages import no_network, private_dirs  # noqa: F401  (autouse fixtures)
 from tests.test_translate_segments import Collected, FakeEngine
 from toolkit.errors import BriefingError
-from toolkit.model import Briefing, Emph, Inline, LineBreak, Link, Meta, Note, P, Strong, Sup, iter_notes
+from toolkit.model import Briefing, Emph, LineBreak, Link, Meta, Note, P, Strong, Sup, iter_notes
 from toolkit.readers.xliff import read_xliff
-from toolkit.translation import pipeline, segments
 from toolkit.translation.options import TranslateOptions
 from toolkit.translation.pipeline import Translator
 from toolkit.writers.xliff import XliffOptions, render_xliff, translate_xliff
@@ -96,25 +94,9 @@ def translator(fn: Callable[[str], str] = lambda s: f"EN[{s}]", **options: objec
     return Translator(options=chosen, engine=FakeEngine(fn), warn=Collected())
 
 
-class NotesTranslated(segments.Mapper):
-    """The mapper, but translating a note that stands in a sentence without letters.
-
-    `Mapper._sentence` returns such notes untranslated (a paragraph `<em>Whole
-    sentence.</em>[note]`: 3 of the 24 corpus documents); XLIFF translates every
-    note body as its own unit. Drop this once the mapper does the same.
-    """
-
-    def _sentence(self, core: str, objects: list[Inline]) -> list[Inline]:
-        out = super()._sentence(core, objects)
-        if any(ch.isalpha() for ch in core if not segments._is_mark(ch)):
-            return out
-        return [self._object(x) if isinstance(x, Note) else x for x in out]
-
-
 def expected(doc: Briefing) -> Briefing:
     """What `toolkit.translate` gives with the fake engine (every note translated)."""
-    with mock.patch.object(pipeline, "Mapper", NotesTranslated):
-        return translator().translate_document(doc)
+    return translator().translate_document(doc)
 
 
 def example() -> Briefing:
@@ -203,10 +185,8 @@ def test_corpus_round_trips_keep_every_note(path: Path) -> None:
         assert note_bodies(back) == note_bodies(doc)
 
 
-# The mapper takes private-use characters in text for its own object marks (and fails on them):
-# leave them out until it escapes them.
 TEXT = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Co"), blacklist_characters="\ufffe\uffff⟦⟧"),
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff⟦⟧"),
     min_size=1,
     max_size=30,
 ) | st.sampled_from(["De NAVO is sterk. ", "Zie bijlage.", " en ", "1.", "  ", "Nr. 5. Dan."])

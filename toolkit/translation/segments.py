@@ -54,6 +54,7 @@ Lookup = Callable[[str], str | None]
 PLACEHOLDER = re.compile(r"⟦(\d+)⟧")
 BRACKETS = re.compile(r"⟦\d*|⟧")
 MARK = 0xE000  # private-use characters stand for inline objects while a paragraph is split
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # Tokens a model may not reproduce (argos's decoder even turns `_` into spaces):
 # URLs, e-mail addresses, words with underscores and file names.
 VERBATIM = re.compile(
@@ -165,12 +166,18 @@ class Mapper:
             return []
         objects: list[Inline] = []
         text = []
+
+        def mark(item: Inline) -> str:
+            objects.append(item)
+            return chr(MARK + len(objects) - 1)
+
         for item in run:
             if isinstance(item, str):
-                text.append(item)
+                # The text's own private-use characters (Word's symbol fonts give
+                # them) would read as marks: they stand apart as objects too.
+                text.append(_PRIVATE_USE.sub(lambda m: mark(m.group()), item))
             else:
-                text.append(chr(MARK + len(objects)))
-                objects.append(item)
+                text.append(mark(item))
         joined = "".join(text)
         out: list[Inline] = []
         pos = 0
@@ -183,7 +190,8 @@ class Mapper:
 
     def _sentence(self, core: str, objects: list[Inline]) -> list[Inline]:
         if not any(ch.isalpha() for ch in core if not _is_mark(ch)):
-            return [objects[ord(ch) - MARK] if _is_mark(ch) else ch for ch in core]  # numbers, symbols
+            # Numbers and symbols stay; a note among them is still translated.
+            return [self._object(objects[ord(ch) - MARK]) if _is_mark(ch) else ch for ch in core]
         # Translate each note once, even if the sentence is encoded twice below.
         values = {ord(ch) - MARK: self._object(objects[ord(ch) - MARK]) for ch in core if _is_mark(ch)}
         source, slots = self._encode(core, objects, values, protect=False)
