@@ -8,6 +8,7 @@ import toolkit
 from tests.test_translate_packages import no_network, private_dirs  # noqa: F401  (autouse fixtures)
 from tests.test_translate_segments import FakeEngine
 from tests.test_xliff import SEED, X, example, fill_targets, valid
+from toolkit.model import Briefing, Meta, P
 from toolkit.readers.xliff import learn_xliff, read_xliff
 from toolkit.translation.memory import MemoryKey, TranslationMemory
 from toolkit.translation.options import TranslateOptions
@@ -71,3 +72,17 @@ def test_memory_hits_are_filled_and_marked_as_human(tmp_path: Path) -> None:
     assert states == {"brf:tm-human"}
     match = root.find(".//{urn:oasis:names:tc:xliff:matches:2.0}match")
     assert match.get("type") == "tm"
+
+
+def test_the_glossary_leaves_a_human_translation_as_the_translator_wrote_it(tmp_path: Path) -> None:
+    doc = Briefing(Meta("Titel"), (P(("Het BBP groeit.",)),))
+    with TranslationMemory(tmp_path / "tm.sqlite3") as tm:
+        tm.put_human("nl", "en", {"Het BBP groeit.": "Gross domestic product is growing."}, origin="review")
+    options = TranslateOptions(
+        cache=tmp_path / "tm.sqlite3", glossary=None
+    )  # the shipped glossary: BBP -> GDP
+    warned: list[object] = []
+    with Translator("nl", "en", options, engine=FakeEngine(lambda s: f"EN[{s}]"), warn=warned.append) as t:
+        out = t.translate_document(doc)
+    assert out.body == (P(("Gross domestic product is growing.",)),)
+    assert not warned

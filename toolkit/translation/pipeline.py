@@ -127,6 +127,7 @@ class Translator:
                     )
                 )
         known: dict[str, str] = {}
+        human: set[str] = set()  # segments a translator confirmed: the glossary leaves them alone
         missing: dict[str, None] = {}  # insertion-ordered set: segments in document order
 
         def collect(segment: str) -> str | None:
@@ -142,9 +143,9 @@ class Translator:
                 mapper.briefing(doc)
             if not missing:
                 break
-            known.update(self.translate_segments(list(missing), stats))
+            known.update(self.translate_segments(list(missing), stats, human))
         translated = [
-            self._rebuild(doc, known, sink, where)
+            self._rebuild(doc, known, human, sink, where)
             for doc, sink, where in zip(docs, sinks, wheres, strict=True)
         ]
         stats.seconds += time.perf_counter() - started
@@ -160,11 +161,22 @@ class Translator:
         Mapper(record).briefing(doc)
         return len(seen)
 
-    def translate_segments(self, segments: list[str], stats: Stats | None = None) -> dict[str, str]:
-        """Raw model output for distinct segments: from the memory, else from the engine."""
+    def translate_segments(
+        self, segments: list[str], stats: Stats | None = None, human: set[str] | None = None
+    ) -> dict[str, str]:
+        """Raw output for distinct segments: from the memory (human translations first), else the engine.
+
+        The segments a human translation answered are added to `human`.
+        """
         stats = stats if stats is not None else Stats()
         stats.segments += len(segments)
-        cached = self.memory.get_many(self.key, segments) if self.memory else {}
+        if self.memory:
+            by_human, by_machine = self.memory.get_split(self.key, segments)
+            cached = {**by_machine, **by_human}
+            if human is not None:
+                human.update(by_human)
+        else:
+            cached = {}
         stats.cache_hits += len(cached)
         todo = [s for s in segments if s not in cached]
         outputs = self.engine.translate(todo) if todo else []
@@ -176,7 +188,9 @@ class Translator:
             self.memory.put_many(self.key, fresh)
         return {**cached, **fresh}
 
-    def _rebuild(self, doc: Briefing, known: dict[str, str], sink: Warn, where: Location) -> Briefing:
+    def _rebuild(
+        self, doc: Briefing, known: dict[str, str], human: set[str], sink: Warn, where: Location
+    ) -> Briefing:
         reported: set[str] = set()
 
         def warn(warning: BriefingWarning) -> None:
@@ -185,7 +199,7 @@ class Translator:
 
         def lookup(segment: str) -> str | None:
             output = known.get(segment)
-            if output is None or self.glossary is None:
+            if output is None or self.glossary is None or segment in human:
                 return output
             fixed, problems = self.glossary.check(segment, output)
             if problems and segment not in reported:
