@@ -25,6 +25,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from toolkit.formats import ReadFormat, WriteFormat
     from toolkit.model import Briefing
     from toolkit.readers.headings import HeadingRules
     from toolkit.style import Style
@@ -48,7 +49,7 @@ __all__ = [
 
 def read(
     source: str | Path | bytes,
-    format: str | None = None,
+    format: ReadFormat | None = None,
     *,
     headings: HeadingRules | None = None,
     warn: Warn = python_warning,
@@ -56,7 +57,7 @@ def read(
 ) -> Briefing:
     """Read a briefing from a path or from bytes.
 
-    `format` is "text" (POI extract), "docx" or "xml"; by default it follows
+    `format` is "text" (POI extract), "docx", "xml" or "xlf"; by default it follows
     from the file's suffix, or is sniffed from bytes. Problems raise
     `BriefingError`; lesser ones go to `warn` (Python warnings by default).
     """
@@ -100,9 +101,13 @@ def read_bytes(path: str) -> bytes:
 
 
 def render(
-    doc: Briefing, format: str, style: str | Path | Style | None = None, *, warn: Warn = python_warning
+    doc: Briefing,
+    format: WriteFormat,
+    style: str | Path | Style | None = None,
+    *,
+    warn: Warn = python_warning,
 ) -> bytes:
-    """The bytes of `doc` in `format` ("xml", "docx" or "pdf").
+    """The bytes of `doc` in `format` ("xml", "docx", "pdf" or "xlf": sources only, for translators).
 
     Every writer has the signature `writer(doc, style, warn) -> bytes`.
     """
@@ -121,7 +126,7 @@ def render(
 def write(
     doc: Briefing,
     path: str | Path,
-    format: str | None = None,
+    format: WriteFormat | None = None,
     style: str | Path | Style | None = None,
     *,
     warn: Warn = python_warning,
@@ -130,8 +135,7 @@ def write(
     from toolkit import formats
     from toolkit.atomic import write_atomic
 
-    fmt = formats.format_of(str(path), format, formats.WRITERS, "write")
-    write_atomic(path, render(doc, fmt, style, warn=warn))
+    write_atomic(path, render(doc, formats.writer_format(str(path), format), style, warn=warn))
 
 
 # The model, the translation function, the options records and the heading rules load on

@@ -11,9 +11,13 @@ import importlib
 import re
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Literal, cast
 
 from toolkit.errors import BriefingError, ExitCode
+
+# The names `read`, `render` and `write` take; the tables below are their homes.
+ReadFormat = Literal["text", "docx", "xml", "xlf"]
+WriteFormat = Literal["xml", "docx", "pdf", "xlf"]
 
 READERS: dict[str, str] = {
     "text": "toolkit.readers.poi_text:read_poi_text",
@@ -69,15 +73,20 @@ def format_of(path: str, given: str | None, table: dict[str, str], role: str) ->
     return fmt
 
 
-def reader_format(path: str, given: str | None, data: bytes) -> str:
+def reader_format(path: str, given: str | None, data: bytes) -> ReadFormat:
     """The format to read `path` in: `given`, its suffix, or sniffed content."""
     suffix = PurePath(path).suffix.lower()
     if given is None and suffix not in SUFFIXES and suffix not in REFUSED:
         return sniff(data)
-    return format_of(path, given, READERS, "read")
+    return cast(ReadFormat, format_of(path, given, READERS, "read"))
 
 
-def sniff(data: bytes) -> str:
+def writer_format(path: str, given: str | None) -> WriteFormat:
+    """The format to write `path` in: `given`, else from its suffix."""
+    return cast(WriteFormat, format_of(path, given, WRITERS, "write"))
+
+
+def sniff(data: bytes) -> ReadFormat:
     """Guess the format of bytes with no name: a zip is DOCX, `<xliff` XLIFF, other `<` XML."""
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"PK\x03\x04"):

@@ -11,6 +11,10 @@ from toolkit.batch.manifest import FILE_NAME, recorded_outputs
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.translation.options import TranslateOptions
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from toolkit.formats import WriteFormat
+
 INPUT_SUFFIXES = (".txt", ".docx", ".xml")
 OUTPUT_SUFFIX = {"xml": "xml", "docx": "docx", "pdf": "pdf"}
 Note = Callable[[str], None]
@@ -29,7 +33,7 @@ class Settings:
     """What a batch makes of each input; the same for every document."""
 
     out_dir: str
-    formats: tuple[str, ...] = ("xml", "docx", "pdf")
+    formats: tuple[WriteFormat, ...] = ("xml", "docx", "pdf")
     target_lang: str | None = None  # translate to this language as well
     style: str | None = None
     # The same record `briefing translate` uses, so both give the same English;

@@ -11,6 +11,7 @@ TYPE_CHECKING = False  # not typing's: `briefing --help` does without the typing
 if TYPE_CHECKING:
     from typing import Any, TextIO
 
+    from toolkit.formats import WriteFormat
     from toolkit.translation.options import TranslateOptions
 
 
@@ -96,7 +97,7 @@ def check_output(args: argparse.Namespace) -> None:
         refuse_overwriting_input(args.output, args.input, OVERWRITE_INPUT)
 
 
-def output_format(output: str, given: str | None, flag: str) -> str:
+def output_format(output: str, given: str | None, flag: str) -> WriteFormat:
     """The format to write OUTPUT in: `given` (the `flag` option), else from the name.
 
     A stream with no suffix (`-`, `/dev/stdout`, a FIFO, `>(...)`) gets XML,
@@ -110,7 +111,7 @@ def output_format(output: str, given: str | None, flag: str) -> str:
     if given is None and (output == "-" or (not PurePath(output).suffix and written_in_place(output))):
         given = "xml"
     try:
-        return formats.format_of(output, given, formats.WRITERS, "write")
+        return formats.writer_format(output, given)
     except BriefingError as exc:
         if exc.hint:  # the formats table names convert's option
             exc.hint = exc.hint.replace("--to FORMAT", f"{flag} FORMAT")
@@ -262,7 +263,7 @@ def add_xliff_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def read_document(args: argparse.Namespace, io: IO, fmt: str | None) -> Any:
+def read_document(args: argparse.Namespace, io: IO, given: str | None) -> Any:
     """INPUT as a briefing, in format `fmt` (None: from the name or the bytes).
 
     An XLIFF input gives the target-language briefing, and its reviewed
@@ -274,7 +275,7 @@ def read_document(args: argparse.Namespace, io: IO, fmt: str | None) -> Any:
 
     name = "<stdin>" if args.input == "-" else args.input
     data = sys.stdin.buffer.read() if args.input == "-" else read_bytes(args.input)
-    fmt = fmt or (formats.sniff(data) if args.input == "-" else formats.reader_format(args.input, None, data))
+    fmt = formats.reader_format(args.input if args.input != "-" else "", given, data)
     if fmt != "xlf":
         rules = HeadingRules.overrides(args.heading, args.no_heading)
         return read(data, fmt, headings=rules, warn=io.warn, name=name)
