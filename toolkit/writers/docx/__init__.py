@@ -64,8 +64,8 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
     for el in elements:
         sect_pr.addprevious(el)
 
-    _note_settings(package.part(PN.SETTINGS).element, notes)
-    embed_fonts(package, style.body.font, _has_emphasis(doc))
+    note_settings(package.part(PN.SETTINGS).element, notes)
+    embed_fonts(package, style.body.font, has_emphasis(doc))
     set_app(package.part("docProps/app.xml").element)
     set_core(package.part(PN.CORE_PROPERTIES).element, doc.meta.title, doc.lang)
     stories = [main.blob] + [n.part.blob for n in notes.values() if n.part is not None]
@@ -75,7 +75,8 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
     return package.to_bytes()
 
 
-def _note_settings(settings: etree._Element, notes: dict[NoteKind, Notes]) -> None:
+def note_settings(settings: etree._Element, notes: dict[NoteKind, Notes]) -> None:
+    """Name the separator notes in settings.xml for each notes part that was written."""
     # footnotePr/endnotePr come before w:compat in the settings schema.
     anchor = settings.find(qn("w:compat"))
     for n in notes.values():
@@ -88,12 +89,12 @@ def _note_settings(settings: etree._Element, notes: dict[NoteKind, Notes]) -> No
             settings.append(pr)
 
 
-def _has_emphasis(value: object) -> bool:
+def has_emphasis(value: object) -> bool:
     """Does the document hold emphasis anywhere (the only text set in the italic faces)?"""
     if isinstance(value, Emph):
         return True
     if isinstance(value, tuple):
-        return any(_has_emphasis(item) for item in value)
+        return any(has_emphasis(item) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return any(_has_emphasis(getattr(value, f.name)) for f in dataclasses.fields(value))
+        return any(has_emphasis(getattr(value, f.name)) for f in dataclasses.fields(value))
     return False

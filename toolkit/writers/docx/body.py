@@ -100,9 +100,19 @@ class BodyWriter:
     def list_block(
         self, block: ListBlock, out: list[etree._Element], relate: Relate, level: int, depth: int
     ) -> None:
+        for item in self.list_items(block, relate, level, depth):
+            out.extend(item)
+
+    def list_items(
+        self, block: ListBlock, relate: Relate, level: int, depth: int = 0
+    ) -> list[list[etree._Element]]:
+        """The paragraphs of each item of a list, item by item, in one numbering."""
         num_id = str(self.numbering.new_list(block.ordered))
         ilvl = str(min(depth, LIST_LEVELS - 1))
+        items: list[list[etree._Element]] = []
         for item in block.items:
+            out: list[etree._Element] = []
+            items.append(out)
             numbered = False
             if not item.blocks or not isinstance(item.blocks[0], P):
                 # Every item needs its numbered paragraph, even an empty one.
@@ -121,6 +131,7 @@ class BodyWriter:
                     self.list_block(child, out, relate, level, depth + 1)
                 else:
                     self.block(child, out, relate, level, None)
+        return items
 
     def paragraph(
         self,

@@ -43,6 +43,13 @@ class Builder:
 
     def story(self) -> list[Flowable]:
         """Title, first-page notices, the body, then the endnotes."""
+        story = self.front()
+        story.extend(self.blocks(self.doc.body, 1, self.styles.body, "the body", self.root))
+        story.extend(self.endnotes())
+        return story
+
+    def front(self) -> list[Flowable]:
+        """The title, the title block (drawn in page 1's header zone) and the machine-translation notice."""
         doc, styles, markup = self.doc, self.styles, self.markup
         root = self.root
         title: tuple[Inline, ...] = (doc.meta.title, *doc.meta.title_notes)
@@ -61,8 +68,6 @@ class Builder:
             text = markup.text(label, "the machine-translation notice")
             band = Band(text, styles.notice, fill=self.style.table.header_fill)
             story.extend(tagged([band], root.add("P")))
-        story.extend(self.blocks(doc.body, 1, styles.body, "the body", root))
-        story.extend(self.endnotes())
         return story
 
     def paragraph(
@@ -140,15 +145,23 @@ class Builder:
     def list_block(
         self, block: ListBlock, depth: int, where: str, parent: StructNode, in_frame: bool = True
     ) -> list[Flowable]:
-        """A list as indented paragraphs with bullets or numbers; nested lists indent further.
+        """A list as indented paragraphs with bullets or numbers; nested lists indent further."""
+        return [f for item in self.list_items(block, depth, where, parent, in_frame) for f in item]
+
+    def list_items(
+        self, block: ListBlock, depth: int, where: str, parent: StructNode, in_frame: bool = True
+    ) -> list[list[Flowable]]:
+        """The flowables of each item of a list, item by item.
 
         Its elements: L, holding an LI per item, holding the Lbl (the bullet or number)
         and the LBody (the item's blocks).
         """
-        out: list[Flowable] = []
+        items: list[list[Flowable]] = []
         lstyle = self.styles.list_item(depth, block.ordered)
         element = parent.add("L")
         for number, item in enumerate(block.items, 1):
+            out: list[Flowable] = []
+            items.append(out)
             bullets = self.style.list.bullets
             bullet = f"{number}." if block.ordered else bullets[min(depth, len(bullets)) - 1]
             place = f"item {number} of a list in {where}"
@@ -169,7 +182,7 @@ class Builder:
                 else:
                     out.extend(self.blocks((inner,), depth, lstyle, place, body, in_frame))
                 first = False
-        return out
+        return items
 
     def table(self, block: TableBlock, where: str, parent: StructNode) -> Table:
         """A table that fits the frame: columns scaled to the width, cell text wrapping.

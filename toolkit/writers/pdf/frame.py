@@ -99,7 +99,7 @@ class FootnoteFrame(Frame):
             parts = list(super().split(flowable, canv))
         else:
             parts = self._split_with_notes(flowable, canv)
-        if len(parts) > 1 and isinstance(parts[0], (Paragraph, Table)):
+        if len(parts) > 1 and _checks_notes(parts[0]):
             # The rest starts the next page, rather than being split again into the sliver left
             # here: a table would repeat its header rows in mid-page.
             self._last_on_page = parts[0]
@@ -111,7 +111,7 @@ class FootnoteFrame(Frame):
         if room <= 0:
             return []
         parts = self._split_at(flowable, canv, room)
-        if parts and isinstance(parts[0], (Paragraph, Table)) and not self._fits(parts[0], space):
+        if parts and _checks_notes(parts[0]) and not self._fits(parts[0], space):
             parts = self._bisect(flowable, canv, room, space)
         return self._fallback(flowable, canv, parts)
 
@@ -168,6 +168,11 @@ class FootnoteFrame(Frame):
         new = self.area.new_refs(refs_in(part))
         bottom = self._y1p + (self.area.extra_for(new, partial=True) if new else 0.0)
         return self._y - space - height >= bottom - _FUZZ
+
+
+def _checks_notes(part: Flowable) -> bool:
+    """Is `part` split with its notes in view: paragraphs, tables, and flowables that set `checks_notes`?"""
+    return isinstance(part, (Paragraph, Table)) or bool(getattr(part, "checks_notes", False))
 
 
 def _candidate_heights(flowable: Flowable, room: float) -> list[float]:

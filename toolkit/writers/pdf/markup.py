@@ -146,7 +146,12 @@ class Markup:
         book: NoteBook,
         width: float,
         tags: StructTree,
+        lang: str | None = None,
+        key_offset: int = 0,
     ) -> None:
+        # `lang`: the text's language (default: the tree's). `key_offset`: added to the keys and
+        # anchors of notes, so that two documents set on one page (the bilingual handout) keep
+        # their notes apart while each numbers its own from 1.
         self.styles = styles
         self.width = width  # of the frame and of the footnote area: long note paragraphs are cut at it
         self.check = check
@@ -154,7 +159,8 @@ class Markup:
         self.book = book
         self.link_color = styles.link_color
         self.tags = tags
-        self.words = _LINK_WORDS.get(tags.lang.split("-")[0].lower(), _LINK_WORDS["en"])
+        self.words = _LINK_WORDS.get((lang or tags.lang).split("-")[0].lower(), _LINK_WORDS["en"])
+        self.key_offset = key_offset
         self._cited: list[StructNode] = []  # Note elements of the markup made since take_notes
 
     def take_notes(self) -> list[StructNode]:
@@ -198,6 +204,7 @@ class Markup:
 
     def _reference(self, note: Note, where: str) -> str:
         number = self.numbers.take(note)
+        key = number + self.key_offset
         color = quoteattr(self.link_color)
         element = StructNode("Note", self.tags)  # placed after the citing element by the builder
         self._cited.append(element)
@@ -205,13 +212,13 @@ class Markup:
             self.book.endnotes.append((number, note, where, element))
             label, ref, target, kind = roman(number), ENDNOTE_REF, ENDNOTE, "endnote"
         else:
-            self.book.footnotes[number] = self.note_paragraphs(note, str(number), number, where, element)
+            self.book.footnotes[key] = self.note_paragraphs(note, str(number), number, where, element)
             label, ref, target, kind = str(number), FOOTNOTE_REF, FOOTNOTE, "footnote"
         reference = self.tags.inline(InlineSpec("Reference"))
-        link = self._link(f"{target}{number}", self.words[kind].format(n=label))
+        link = self._link(f"{target}{key}", self.words[kind].format(n=label))
         # The anchor is glued to the preceding word so the number never starts a line.
         return (
-            f'<a name="{ref}{number}"/>{reference}{link}<super><a href="#{target}{number}" color={color}>'
+            f'<a name="{ref}{key}"/>{reference}{link}<super><a href="#{target}{key}" color={color}>'
             f"{label}</a></super>{END}{END}"
         )
 
@@ -234,9 +241,10 @@ class Markup:
         )
         anchor, back = (FOOTNOTE, FOOTNOTE_REF) if footnote else (ENDNOTE, ENDNOTE_REF)
         kind = "footnote" if footnote else "endnote"
+        key = number + self.key_offset
         head = (
-            f'<a name="{anchor}{number}"/>{self._link(f"{back}{number}", self.words["back"].format(n=label))}'
-            f'<super><a href="#{back}{number}" color={quoteattr(self.link_color)}>{label}</a></super>{END}'
+            f'<a name="{anchor}{key}"/>{self._link(f"{back}{key}", self.words["back"].format(n=label))}'
+            f'<super><a href="#{back}{key}" color={quoteattr(self.link_color)}>{label}</a></super>{END}'
             f"{self._hang_space(label, first)}"
         )
         texts = [self.inlines(p.children, f"{kind} {label} ({where})") for p in note.body]

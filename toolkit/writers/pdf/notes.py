@@ -117,7 +117,7 @@ class FootnoteArea:
     def _cue(self, para: Paragraph) -> Para:
         """The line "vervolg noot" / "note continued" above a note's rest; page furniture (no element)."""
         node = getattr(para, "node", None)
-        label = self.style.labels_for(node.tree.lang if node is not None else "en").continued
+        label = self.style.labels_for(node.language() if node is not None else "en").continued
         cue_style = ParagraphStyle("footnote-cue", parent=para.style, leftIndent=0, firstLineIndent=0)
         # In the furniture colour, not in italic: the italic face is loaded only for emphasis.
         return Para(f'<font color="{self.style.header_footer.color}">{escape(label)}</font>', cue_style)

@@ -54,6 +54,15 @@ class StructNode:
         self.lang: str | None = None  # set where the element's language differs from the document's
         self.attributes: dict[str, str] | None = None  # e.g. a table header's Scope
 
+    def language(self) -> str:
+        """The element's language: its own, else the nearest ancestor's, else the document's."""
+        node: StructNode | None = self
+        while node is not None:
+            if node.lang:
+                return node.lang
+            node = node.parent
+        return self.tree.lang
+
     def add(self, role: str) -> StructNode:
         """A new last child."""
         node = StructNode(role, self.tree, self)
