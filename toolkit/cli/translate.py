@@ -35,7 +35,8 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "is given. Exit code 7: no model is installed for the pair; 11: --device cuda without a GPU.",
         epilog="examples:\n"
         "  briefing translate seeds/000_22ad20a819696709.txt -o dist/briefing.en.pdf\n"
-        "  briefing translate briefing.xml -o briefing.en.xml --beam-size 1 --stats\n\n"
+        "  briefing translate briefing.xml -o briefing.en.xml --beam-size 1 --stats\n"
+        "  briefing translate briefing.docx -o briefing.nl-en.pdf --bilingual\n\n"
         "install a model first: briefing models install-file translate-nl_en.argosmodel",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -54,6 +55,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     add_translation_options(parser)
     parser.add_argument(
+        "--bilingual",
+        action="store_true",
+        help="write the source and its translation side by side, row by row (OUTPUT .pdf or .docx)",
+    )
+    parser.add_argument(
         "--stats", action="store_true", help="print `segments: N, cache hits: N, model calls: N, seconds: S`"
     )
     add_heading_options(parser)
@@ -68,6 +74,14 @@ def run(args: argparse.Namespace, io: IO) -> int:
     # Check the output before the (slow) translation, so a typo fails at once.
     check_output(args)
     fmt = output_format(args.output, args.output_format, "--to-format")
+    if args.bilingual and fmt not in ("pdf", "docx"):
+        from toolkit.errors import BriefingError, ExitCode
+
+        raise BriefingError(
+            f"a bilingual handout is PDF or DOCX, not {fmt}",
+            hint="name the output .pdf or .docx, or drop --bilingual",
+            code=ExitCode.USAGE,
+        )
     doc = read_document(args, io, args.input_format)
     stats = Stats()
     with Translator(args.source, args.target, translate_options(args), warn=io.warn) as translator:
@@ -81,7 +95,12 @@ def run(args: argparse.Namespace, io: IO) -> int:
             english = translator.translate_document(
                 doc, stats, name="<stdin>" if args.input == "-" else args.input
             )
-            data = render(english, fmt, args.style, warn=io.warn)
+            if args.bilingual:
+                from toolkit.writers import bilingual
+
+                data = bilingual.render(doc, english, fmt, args.style, warn=io.warn)
+            else:
+                data = render(english, fmt, args.style, warn=io.warn)
     emit(args.output, data, io)
     if args.stats:
         # With the document on standard output, the stats go to standard error.
