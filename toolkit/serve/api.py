@@ -14,7 +14,8 @@ from toolkit.serve.jobs import Job, Output, Runner, Spec, check_formats
 from toolkit.serve.problems import RequestError
 from toolkit.serve.upload import Form, read_form
 
-LATER_INPUTS = {".xlf": "reading XLIFF is not available yet; it comes with post-editing"}
+XLIFF_VERSIONS = ("2.1", "1.2")
+SWITCHES = ("strict", "allow_untranslated", "learn", "bilingual")  # form fields that are 1 or absent
 
 
 def runner(request: Request) -> Runner:
@@ -26,21 +27,21 @@ async def convert(request: Request) -> Response:
     form = await read_form(request, request.app.state.config.max_upload_bytes)
     to = form.all("to")
     if len(to) != 1:
-        raise RequestError("give exactly one output format: to=pdf, docx or xml", status=400)
+        raise RequestError("give exactly one output format: to=pdf, docx, xml or xlf", status=400)
     lang = form.get("lang")
-    job = Job(spec(form, check_formats(to), (lang,) if lang else ()))
+    job = Job(spec(request, form, check_formats(to), (lang,) if lang else ()))
     await runner(request).run(job)
     if job.error is not None:
         raise job.error
     output = job.outputs[0]
-    return file_response(output, job.warnings)
+    return file_response(output, job.warnings, job.learned)
 
 
 async def start_job(request: Request) -> JSONResponse:
     """POST /api/jobs: the page's conversion, several formats and languages, polled for progress."""
     form = await read_form(request, request.app.state.config.max_upload_bytes)
-    langs = tuple(dict.fromkeys(form.all("lang"))) or ("nl",)
-    job = runner(request).start(Job(spec(form, check_formats(form.all("to")), langs)))
+    langs = tuple(dict.fromkeys(form.all("lang")))  # none: the document's own language
+    job = runner(request).start(Job(spec(request, form, check_formats(form.all("to")), langs)))
     return JSONResponse(job.as_json(), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
 
 
@@ -55,7 +56,7 @@ async def job_file(request: Request) -> Response:
     index = request.path_params["index"]
     if not 0 <= index < len(job.outputs):
         raise RequestError("no such file in this job", status=404)
-    return file_response(job.outputs[index], job.warnings)
+    return file_response(job.outputs[index], job.warnings, job.learned)
 
 
 async def validate(request: Request) -> JSONResponse:
@@ -88,6 +89,9 @@ async def models(request: Request) -> JSONResponse:
             ],
             "styles": available(),
             "formats": list(formats.WRITERS),
+            "inputs": [suffix for suffix, fmt in formats.SUFFIXES.items() if fmt in formats.READERS],
+            "bilingual": list(request.app.state.bilingual),
+            "xliff_versions": list(XLIFF_VERSIONS),
             "max_upload_mb": request.app.state.config.max_upload_mb,
         }
     )
@@ -107,18 +111,69 @@ async def health(request: Request) -> JSONResponse:
     )
 
 
-def spec(form: Form, to: tuple[str, ...], langs: tuple[str, ...]) -> Spec:
-    """The job the form asks for, with its input format and house style checked."""
+def spec(request: Request, form: Form, to: tuple[str, ...], langs: tuple[str, ...]) -> Spec:
+    """The job the form asks for, with its input format, languages, house style and switches checked."""
     upload = form.file()
-    suffix = "." + upload.name.rpartition(".")[2].lower() if "." in upload.name else ""
-    if suffix in LATER_INPUTS:
-        raise RequestError(LATER_INPUTS[suffix], status=422, path=upload.name, code=ExitCode.BAD_INPUT)
     # The name gives the format as on the command line, or the bytes do; no path is opened.
     source_format = formats.reader_format(upload.name, form.get("from"), upload.data)
-    for lang in langs:
+    target = form.get("target_lang")
+    for lang in (*langs, *([target] if target else [])):
         if not lang.isascii() or not lang.isalpha() or not 2 <= len(lang) <= 3:
             raise RequestError(f"not a language code: {lang!r}", status=400, hint="use nl or en")
-    return Spec(upload, source_format, to, langs, checked_style(form.get("style")), form.get("strict") == "1")
+    on = {name: switch(form, name) for name in SWITCHES}
+    version = form.get("xliff_version") or "2.1"
+    if version not in XLIFF_VERSIONS:
+        raise RequestError(f"no XLIFF version {version!r}", status=400, hint="use 2.1 or 1.2")
+    if (on["allow_untranslated"] or on["learn"]) and source_format != "xlf":
+        raise RequestError("allow_untranslated and learn are for XLIFF uploads", status=400)
+    if on["learn"] and request.app.state.config.cache is False:
+        raise RequestError(
+            "learn=1, but this server keeps no translation memory",
+            status=422,
+            hint="start briefing serve without --no-cache, or leave learn out",
+        )
+    if on["bilingual"]:
+        check_bilingual(request, to, langs)
+    recipe = work.Recipe(
+        source_format,
+        to,
+        langs,
+        checked_style(form.get("style")),
+        on["strict"],
+        on["allow_untranslated"],
+        target,
+        version,
+        on["bilingual"],
+    )
+    return Spec(upload, recipe, on["learn"])
+
+
+def switch(form: Form, name: str) -> bool:
+    value = form.get(name)
+    if value in (None, "0", "false"):
+        return False
+    if value in ("1", "true", "on"):
+        return True
+    raise RequestError(f"{name}={value!r}: give {name}=1 or leave it out", status=400)
+
+
+def check_bilingual(request: Request, to: tuple[str, ...], langs: tuple[str, ...]) -> None:
+    """A side-by-side handout: PDF or DOCX, with a translation, if this installation can make it."""
+    wanted = [fmt for fmt in to if fmt in work.BILINGUAL_FORMATS]
+    if not wanted or not langs:
+        raise RequestError(
+            "bilingual=1 makes a side-by-side PDF or DOCX of a translation",
+            status=400,
+            hint="send it with to=pdf or to=docx and lang=en",
+        )
+    missing = [fmt for fmt in wanted if fmt not in request.app.state.bilingual]
+    if missing:
+        raise RequestError(
+            f"the side-by-side handout is not available as {', '.join(missing)} in this version",
+            status=422,
+            hint="leave bilingual out for the English handout alone",
+            code=ExitCode.BAD_INPUT,
+        )
 
 
 def checked_style(name: str | None) -> str | None:
@@ -132,9 +187,11 @@ def checked_style(name: str | None) -> str | None:
     )
 
 
-def file_response(output: Output, warnings: list[str]) -> Response:
+def file_response(output: Output, warnings: list[str], learned: int | None = None) -> Response:
     headers: dict[str, Any] = {
         "Content-Disposition": output.disposition(),
         "X-Briefing-Warnings": str(len(warnings)),
     }
+    if learned is not None:
+        headers["X-Briefing-Learned"] = str(learned)
     return Response(output.data, media_type=output.content_type, headers=headers)

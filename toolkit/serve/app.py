@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from toolkit.serve import api, page
+from toolkit.serve import api, page, work
 from toolkit.serve.config import ServeConfig
 from toolkit.serve.jobs import Runner
 from toolkit.serve.problems import HANDLERS, guarded
@@ -62,4 +62,5 @@ def create_app(config: ServeConfig | None = None) -> Starlette:
     app = Starlette(routes=routes, exception_handlers=HANDLERS, lifespan=lifespan)  # type: ignore[arg-type]
     app.state.config = config
     app.state.assets = page.load_assets()
+    app.state.bilingual = work.bilingual_formats()  # empty while the side-by-side writer is absent
     return app

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.errors import BriefingError, ExitCode
+from toolkit.model import Briefing
 from toolkit.serve import work
 from toolkit.serve.config import ServeConfig
 from toolkit.serve.problems import RequestError, body_of, internal
@@ -25,31 +26,29 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xml": "application/xml",
+    "xlf": "application/xliff+xml",
 }
-LATER = {  # outputs the API names but does not make yet
-    "xlf": "XLIFF output is not available yet; it comes with post-editing",
-    "xliff": "XLIFF output is not available yet; it comes with post-editing",
-}
+ALIASES = {"xliff": "xlf"}
 
 
 @dataclass(frozen=True, slots=True)
 class Spec:
-    """What to make from an upload: formats, in which languages (empty: the document's own)."""
+    """What to make from an upload (`recipe`), and whether its reviewed XLIFF segments teach the memory."""
 
     upload: Upload
-    source_format: str
-    formats: tuple[str, ...]
-    langs: tuple[str, ...] = ()
-    style: str | None = None
-    strict: bool = False
+    recipe: work.Recipe
+    learn: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Output:
+    """One file of a job; `kind` is document, bilingual, xliff (sources only) or xliff-mt."""
+
     lang: str
     format: str
     data: bytes
     name: str
+    kind: str = "document"
 
     @property
     def content_type(self) -> str:
@@ -74,6 +73,7 @@ class Job:
     outputs: list[Output] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: BriefingError | None = None
+    learned: int | None = None  # reviewed XLIFF segments stored as human translations (with learn=1)
     finished: float | None = None
     task: asyncio.Task[None] | None = None
 
@@ -92,26 +92,27 @@ class Job:
                     "name": o.name,
                     "lang": o.lang,
                     "format": o.format,
+                    "kind": o.kind,
                     "size": len(o.data),
                     "url": f"/api/jobs/{self.id}/files/{i}",
                 }
                 for i, o in enumerate(self.outputs)
             ],
             "warnings": self.warnings,
+            "learned": self.learned,
             "error": body_of(self.error) if self.error else None,
         }
 
 
 def check_formats(formats: list[str]) -> tuple[str, ...]:
-    """The output formats asked for, each known; XLIFF and bilingual are 422 until they exist."""
+    """The output formats asked for, each known (`xliff` is `xlf`)."""
     if not formats:
-        raise RequestError("no output format: give to=pdf, docx or xml", status=400)
+        raise RequestError("no output format: give to=pdf, docx, xml or xlf", status=400)
+    formats = [ALIASES.get(fmt, fmt) for fmt in formats]
     for fmt in formats:
-        if fmt in LATER:
-            raise RequestError(LATER[fmt], status=422, hint="choose pdf, docx or xml")
         if fmt not in CONTENT_TYPES:
             raise RequestError(
-                f"cannot write format {fmt!r}", status=400, hint="choose one of: pdf, docx, xml"
+                f"cannot write format {fmt!r}", status=400, hint="choose one of: pdf, docx, xml, xlf"
             )
     return tuple(dict.fromkeys(formats))
 
@@ -146,38 +147,56 @@ class Runner:
             job.finished = time.monotonic()
 
     async def _steps(self, job: Job) -> None:
-        spec, name = job.spec, job.spec.upload.name
+        spec, recipe, name = job.spec, job.spec.recipe, job.spec.upload.name
         job.phase = "reading"
-        first = await self.workers.run(
-            work.read_and_render,
-            spec.upload.data,
-            name,
-            spec.source_format,
-            spec.formats,
-            spec.langs,
-            spec.style,
-            spec.strict,
-        )
+        first = await self.workers.run(work.read_and_render, spec.upload.data, name, recipe)
         job.warnings.extend(first.warnings)
         if first.failure:
             raise first.failure.error()
+        if spec.learn:  # only once the file has read cleanly: a broken file teaches nothing
+            job.learned = await self.translation.learn(spec.upload.data, name)
         self._collect(job, first)
-        for lang in spec.langs:
-            if lang == first.lang or first.doc is None:
-                continue
-            job.phase = "translating"
-            translated = await self.translation.translate(first.doc, lang, name, job.progress, job.warnings)
+        source = first.doc
+        if source is None:
+            if recipe.bilingual:
+                raise BriefingError(
+                    f"a side-by-side handout needs a translation; the document is already in {first.lang!r}",
+                    hint="ask for another language with lang, e.g. lang=en",
+                    code=ExitCode.USAGE,
+                )
+            return
+        for lang in recipe.langs:
+            if lang != first.lang:
+                await self._translated(job, source, lang)
+
+    async def _translated(self, job: Job, source: Briefing, lang: str) -> None:
+        """The files in `lang`: a machine-filled XLIFF, and the translation rendered (or side by side)."""
+        recipe, name, made = job.spec.recipe, job.spec.upload.name, len(job.outputs)
+        job.phase = "translating"
+        if "xlf" in recipe.formats:
+            data = await self.translation.translate_xliff(
+                source, lang, recipe.xliff_version, job.progress, job.warnings
+            )
+            mt_name = f"{job.spec.upload.stem}.{source.lang}-{lang}.mt.xlf"
+            job.outputs.append(Output(lang, "xlf", data, mt_name, "xliff-mt"))
+        if any(fmt != "xlf" for fmt in recipe.formats):
+            translated = await self.translation.translate(source, lang, name, job.progress, job.warnings)
             job.phase = "rendering"
-            outcome = await self.workers.run(work.render, translated, spec.formats, spec.style, name)
+            outcome = await self.workers.run(
+                work.render, translated, recipe, name, source if recipe.bilingual else None
+            )
             job.warnings.extend(outcome.warnings)
             if outcome.failure:
                 raise outcome.failure.error()
             self._collect(job, outcome)
+        # In the order the formats were asked for, as for the document's own language.
+        job.outputs[made:] = sorted(job.outputs[made:], key=lambda o: recipe.formats.index(o.format))
 
     def _collect(self, job: Job, outcome: work.Outcome) -> None:
         for fmt, data in outcome.files.items():
-            name = f"{job.spec.upload.stem}.{outcome.lang}.{fmt}"
-            job.outputs.append(Output(outcome.lang, fmt, data, name))
+            ending = outcome.names[fmt]
+            kind = "xliff" if fmt == "xlf" else "bilingual" if ending.count("-") else "document"
+            job.outputs.append(Output(outcome.lang, fmt, data, f"{job.spec.upload.stem}.{ending}", kind))
 
     def start(self, job: Job) -> Job:
         """Keep `job` for polling and run it in the background."""

@@ -13,7 +13,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from toolkit.errors import BriefingError, BriefingWarning, ExitCode
 from toolkit.model import Briefing
@@ -22,6 +22,7 @@ from toolkit.serve.problems import RequestError
 
 log = logging.getLogger("toolkit.serve")
 Progress = Callable[[int, int], None]  # (sentences done, sentences to do)
+T = TypeVar("T")
 CHUNK = 32  # sentences per engine call: small enough for steady progress, large enough to batch well
 
 
@@ -50,6 +51,7 @@ class TranslationService:
         self.config = config
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="translate")
         self._translators: dict[tuple[str, str], Any] = {}
+        self._learning: Any = None
         self.waiting = 0  # translations queued or running
 
     def preload(self) -> None:
@@ -64,6 +66,38 @@ class TranslationService:
         self, doc: Briefing, target: str, name: str, progress: Progress, warnings: list[str]
     ) -> Briefing:
         """`doc` translated to `target`, waiting for its turn; 503 when the queue is full."""
+
+        def run(translator: Any) -> Briefing:
+            return translator.translate_document(doc, name=name)  # type: ignore[no-any-return]
+
+        return await self._queued(doc.lang, target, run, progress, warnings)
+
+    async def translate_xliff(
+        self, doc: Briefing, target: str, version: str, progress: Progress, warnings: list[str]
+    ) -> bytes:
+        """XLIFF for post-editing: every target filled from the memory's human translations, else the model."""
+        from toolkit.writers.xliff import XliffOptions, translate_xliff
+
+        options = XliffOptions(target, version)  # type: ignore[arg-type]
+
+        def run(translator: Any) -> bytes:
+            return translate_xliff(doc, options, translator=translator, warn=translator.warn)
+
+        return await self._queued(doc.lang, target, run, progress, warnings)
+
+    async def learn(self, data: bytes, name: str) -> int:
+        """Store an uploaded XLIFF's reviewed segments in the memory as human translations; how many."""
+        from toolkit.readers.xliff import learn_xliff
+
+        def run() -> int:
+            return learn_xliff(data, self._memory(), name, warn=_drop)  # read once already: no warnings twice
+
+        return await asyncio.get_running_loop().run_in_executor(self._thread, run)
+
+    async def _queued(
+        self, source: str, target: str, fn: Callable[[Any], T], progress: Progress, warnings: list[str]
+    ) -> T:
+        """`fn(translator)` in the translation thread, waiting for its turn; 503 when the queue is full."""
         if self.waiting > self.config.translation_queue:
             raise RequestError(
                 f"the server is busy: {self.waiting} translations are waiting",
@@ -74,22 +108,31 @@ class TranslationService:
         self.waiting += 1
         try:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._thread, self._run, doc, target, name, progress, warnings)
+            return await loop.run_in_executor(self._thread, self._run, source, target, fn, progress, warnings)
         finally:
             self.waiting -= 1
 
     def _run(
-        self, doc: Briefing, target: str, name: str, progress: Progress, warnings: list[str]
-    ) -> Briefing:
-        translator = self._translator(doc.lang, target)
+        self, source: str, target: str, fn: Callable[[Any], T], progress: Progress, warnings: list[str]
+    ) -> T:
+        translator = self._translator(source, target)
         translator.engine.report = progress
         previous = translator.warn
         translator.warn = lambda w: warnings.append(str(w))
         try:
-            return translator.translate_document(doc, name=name)  # type: ignore[no-any-return]
+            return fn(translator)
         finally:
             translator.engine.report = lambda done, total: None
             translator.warn = previous
+
+    def _memory(self) -> Any:
+        """The memory uploads teach (with learn=1), opened in this thread on first use."""
+        from toolkit.translation.memory import TranslationMemory
+
+        if self._learning is None:
+            cache = self.config.cache
+            self._learning = TranslationMemory(None if cache is True else cache)  # type: ignore[arg-type]
+        return self._learning
 
     def _translator(self, source: str, target: str) -> Any:
         key = (source, target)
@@ -114,6 +157,9 @@ class TranslationService:
             for translator in self._translators.values():
                 translator.close()
             self._translators.clear()
+            if self._learning is not None:
+                self._learning.close()
+                self._learning = None
 
         self._thread.submit(close_all).result()
         self._thread.shutdown(wait=True, cancel_futures=True)

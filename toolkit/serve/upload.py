@@ -25,7 +25,8 @@ FORM_SLACK = 64 * 1024  # room for the boundaries and the small fields next to t
 # Beyond this much the connection is closed instead.
 MAX_DRAIN = 256 * 1024 * 1024
 MAX_PARTS = 32
-LANG_SUFFIXES = (".nl", ".en")
+# The language part of our own output names: Brief.nl.pdf, Brief.nl-en.xlf, Brief.nl-en.mt.xlf.
+LANG_PART = re.compile(r"\.(?:nl|en)(?:-(?:nl|en))?(?:\.mt)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +38,9 @@ class Upload:
 
     @property
     def stem(self) -> str:
-        """The name without its suffix and a language part: `Brief.nl.docx` -> `Brief`."""
+        """The name without its suffix and a language part: `Brief.nl.docx`, `Brief.nl-en.xlf` -> `Brief`."""
         stem = PurePosixPath(self.name).stem
-        for lang in LANG_SUFFIXES:
-            if stem.lower().endswith(lang) and len(stem) > len(lang):
-                return stem[: -len(lang)]
-        return stem
+        return LANG_PART.sub("", stem) or stem
 
 
 @dataclass
