@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from toolkit.style import Style
     from toolkit.translation import translate_document as translate
     from toolkit.translation.options import TranslateOptions
+    from toolkit.writers.bilingual import render as render_bilingual
+    from toolkit.writers.bilingual import write as write_bilingual
 
 __all__ = [
     "Briefing",
@@ -42,8 +44,10 @@ __all__ = [
     "__version__",
     "read",
     "render",
+    "render_bilingual",
     "translate",
     "write",
+    "write_bilingual",
 ]
 
 
@@ -145,6 +149,8 @@ _LAZY = {
     "HeadingRules": ("toolkit.readers.headings", "HeadingRules"),
     "TranslateOptions": ("toolkit.translation.options", "TranslateOptions"),
     "translate": ("toolkit.translation", "translate_document"),
+    "render_bilingual": ("toolkit.writers.bilingual", "render"),
+    "write_bilingual": ("toolkit.writers.bilingual", "write"),
 }
 
 
