@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup
 
 XLF = "urn:oasis:names:tc:xliff:document:2.0"  # XLIFF 2.1 keeps the 2.0 core namespace
@@ -87,3 +89,11 @@ def original(node: Inline, number: int | None) -> tuple[str, str | None]:
             kind = ' kind="endnote"' if node.kind == "endnote" else ""
             return f'<note n="{number}"{kind}>…</note>', None
     raise TypeError(f"no code for {node!r}")
+
+
+def append_text(parent: etree._Element, text: str) -> None:
+    """Add `text` at the end of `parent`'s content: after its last child, or as its text."""
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text

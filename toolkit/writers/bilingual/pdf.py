@@ -103,15 +103,8 @@ def write_bilingual_pdf(
         offset,
         column + gutter,
     )
-    decoration = Decoration(
-        title=f"{source.meta.title} \u00b7 {translation.meta.title}",
-        page_label=labels.page,
-        notice=labels.machine_translation if translation.meta.translation else None,
-        family=family,
-        size=style.header_footer.size_pt,
-        color=style.header_footer.color,
-        rule_color=style.header_footer.rule_color,
-    )
+    title = f"{source.meta.title} \u00b7 {translation.meta.title}"
+    decoration = Decoration.of(style, source.lang, title, translation.meta.translation is not None, family)
     out = io.BytesIO()
     template = BriefingDocTemplate(
         out,

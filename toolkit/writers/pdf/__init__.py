@@ -125,15 +125,7 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
     check.report(warn)
 
     area = FootnoteArea(book.footnotes, width, style)
-    decoration = Decoration(
-        title=doc.meta.title,
-        page_label=labels.page,
-        notice=labels.machine_translation if doc.meta.translation else None,
-        family=family,
-        size=style.header_footer.size_pt,
-        color=style.header_footer.color,
-        rule_color=style.header_footer.rule_color,
-    )
+    decoration = Decoration.of(style, doc.lang, doc.meta.title, doc.meta.translation is not None, family)
     out = io.BytesIO()
     template = BriefingDocTemplate(
         out,

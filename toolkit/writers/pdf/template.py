@@ -43,6 +43,20 @@ class Decoration:
     color: str
     rule_color: str
 
+    @classmethod
+    def of(cls, style: Style, lang: str, title: str, translated: bool, family: FontFamily) -> Decoration:
+        """The header and footer the house style gives a document in `lang`."""
+        labels = style.labels_for(lang)
+        return cls(
+            title=title,
+            page_label=labels.page,
+            notice=labels.machine_translation if translated else None,
+            family=family,
+            size=style.header_footer.size_pt,
+            color=style.header_footer.color,
+            rule_color=style.header_footer.rule_color,
+        )
+
 
 def page_size(style: Style) -> tuple[float, float]:
     """The page size the style names, in points (the style checked it when loaded)."""

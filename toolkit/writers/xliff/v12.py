@@ -97,10 +97,7 @@ def inline(parent: etree._Element, tokens: list[Token], unit: Unit, first: dict[
     for token in tokens:
         here = stack[-1]
         if isinstance(token, Text):
-            if len(here):
-                here[-1].tail = (here[-1].tail or "") + token.text
-            else:
-                here.text = (here.text or "") + token.text
+            ns.append_text(here, token.text)
             continue
         code = unit.codes[token.code]
         attrs = {"id": code.id, "ctype": ns.ctype_12(code.node)}
