@@ -91,6 +91,7 @@ async def models(request: Request) -> JSONResponse:
             "formats": list(formats.WRITERS),
             "inputs": [suffix for suffix, fmt in formats.SUFFIXES.items() if fmt in formats.READERS],
             "bilingual": list(request.app.state.bilingual),
+            "memory": request.app.state.config.cache is not False,
             "xliff_versions": list(XLIFF_VERSIONS),
             "max_upload_mb": request.app.state.config.max_upload_mb,
         }

@@ -8,7 +8,17 @@ const TEXT = {
     brand: "Briefing toolkit",
     languageNote: "Taal van deze pagina wijzigen",
     title: "Briefing omzetten",
-    lead: "Kies een briefing (POI-tekst .txt, .docx of briefing-XML) en de hand-outs die u wilt. De bestanden blijven op deze computer.",
+    lead: "Kies een briefing (POI-tekst .txt, .docx, briefing-XML of een nagekeken XLIFF-bestand) en de hand-outs die u wilt. De bestanden blijven op deze computer.",
+    xliffLegend: "XLIFF-invoer",
+    xliffInHelp: "Een XLIFF-bestand geeft de vertaling die erin staat, in de taal van die vertaling.",
+    allowUntranslated: "Zinnen zonder vertaling toestaan (de brontekst blijft staan)",
+    learn: "Nagekeken zinnen bewaren in het vertaalgeheugen",
+    learnHelp: "Zinnen met de status nagekeken of definitief gaan dan voortaan voor de machinevertaling.",
+    bilingual: "Tweetalig: Nederlands en Engels naast elkaar",
+    bilingualHelp: "De Engelse PDF en DOCX krijgen twee kolommen: links het Nederlands, rechts het Engels.",
+    xlf: "XLIFF (voor vertalers)",
+    xlfHelp: "Met Nederlands: alleen de brontekst, voor een vertaler. Met Engels: de machinevertaling, om na te kijken in een vertaalprogramma.",
+    kind: { xliff: "vertaalbestand, alleen brontekst", "xliff-mt": "vertaalbestand met machinevertaling", bilingual: "tweetalig" },
     fileLabel: "Bestand",
     fileHelp: () => `Sleep een bestand hierheen of kies er een. Ten hoogste ${maxUpload} MB.`,
     langsLegend: "Talen",
@@ -43,7 +53,17 @@ const TEXT = {
     brand: "Briefing toolkit",
     languageNote: "Change the language of this page",
     title: "Convert a briefing",
-    lead: "Choose a briefing (POI text .txt, .docx or briefing XML) and the handouts you want. The files stay on this computer.",
+    lead: "Choose a briefing (POI text .txt, .docx, briefing XML or a reviewed XLIFF file) and the handouts you want. The files stay on this computer.",
+    xliffLegend: "XLIFF input",
+    xliffInHelp: "An XLIFF file gives the translation it holds, in the language of that translation.",
+    allowUntranslated: "Allow sentences without a translation (the source text stays)",
+    learn: "Keep the reviewed sentences in the translation memory",
+    learnHelp: "Sentences marked reviewed or final then come before the machine translation.",
+    bilingual: "Bilingual: Dutch and English side by side",
+    bilingualHelp: "The English PDF and DOCX get two columns: Dutch on the left, English on the right.",
+    xlf: "XLIFF (for translators)",
+    xlfHelp: "With Dutch: the source text only, for a translator. With English: the machine translation, to review in a translation tool.",
+    kind: { xliff: "translation file, source text only", "xliff-mt": "translation file with machine translation", bilingual: "bilingual" },
     fileLabel: "File",
     fileHelp: () => `Drop a file here or choose one. At most ${maxUpload} MB.`,
     langsLegend: "Languages",
@@ -81,6 +101,7 @@ let lastStatus = null; // the last job status shown, re-rendered when the langua
 let hasModel = true;
 let maxUpload = 20; // MB, as the server says in /api/models
 let statusKey = "idle"; // the status shown when there is no job status
+let hasMemory = true; // whether the server keeps a translation memory that learn=1 can teach
 
 function t(key, ...args) {
   const value = TEXT[lang][key];
@@ -112,9 +133,19 @@ function setStatus(key) {
   $("status-text").textContent = t(key);
 }
 
+function isXliff(file) {
+  return Boolean(file) && /\.(xlf|xliff)$/i.test(file.name);
+}
+
 function showFileName() {
   const file = $("file").files[0];
   $("file-name").textContent = file ? t("chosen") + file.name : "";
+  // An XLIFF file brings its own language: the XLIFF options instead of the language choice.
+  const xliff = isXliff(file);
+  $("xliff-options").hidden = !xliff;
+  $("langs").disabled = xliff;
+  $("learn-choice").hidden = !hasMemory;
+  $("learn-help").hidden = !hasMemory;
 }
 
 function cliLine(error) {
@@ -166,7 +197,8 @@ function showStatus(job) {
       const link = document.createElement("a");
       link.href = out.url;
       link.download = out.name;
-      link.textContent = `${out.name} (${Math.max(1, Math.round(out.size / 1024))} kB)`;
+      const kind = t("kind")[out.kind];
+      link.textContent = `${out.name} (${kind ? kind + ", " : ""}${Math.max(1, Math.round(out.size / 1024))} kB)`;
       item.append(link);
       return item;
     }),
@@ -211,9 +243,12 @@ async function submit(event) {
   clearResult();
   lastStatus = null;
   const file = $("file").files[0];
-  const langs = [...document.querySelectorAll("input[name=lang]:checked")].map((el) => el.value);
+  const xliff = isXliff(file);
+  const bilingual = !xliff && !$("bilingual-choice").hidden && $("bilingual").checked;
+  const langs = xliff ? [] : [...document.querySelectorAll("input[name=lang]:checked")].map((el) => el.value);
+  if (bilingual && !langs.includes("en")) langs.push("en"); // side by side needs the English
   const formats = [...document.querySelectorAll("input[name=to]:checked")].map((el) => el.value);
-  const missing = !file ? ["needFile", "file"] : !langs.length ? ["needLang", "lang-nl"] : !formats.length ? ["needFormat", "to-pdf"] : null;
+  const missing = !file ? ["needFile", "file"] : !xliff && !langs.length ? ["needLang", "lang-nl"] : !formats.length ? ["needFormat", "to-pdf"] : null;
   if (missing) {
     setStatus("idle");
     showError("error: " + t(missing[0]));
@@ -224,6 +259,9 @@ async function submit(event) {
   form.append("file", file, file.name);
   for (const l of langs) form.append("lang", l);
   for (const f of formats) form.append("to", f);
+  if (bilingual) form.append("bilingual", "1");
+  if (xliff && $("allow-untranslated").checked) form.append("allow_untranslated", "1");
+  if (xliff && hasMemory && $("learn").checked) form.append("learn", "1");
   const button = $("submit");
   button.disabled = true;
   setStatus("reading");
@@ -273,6 +311,11 @@ async function checkModels() {
     const info = await response.json();
     hasModel = info.models.some((m) => m.source === "nl" && m.target === "en");
     maxUpload = info.max_upload_mb;
+    hasMemory = info.memory !== false;
+    // The side-by-side handout, where this installation has its writer.
+    const bilingual = (info.bilingual || []).length > 0;
+    $("bilingual-choice").hidden = !bilingual;
+    $("bilingual-help").hidden = !bilingual;
     applyLanguage();
   } catch {
     // The page still works; a translation request will say what is wrong.
