@@ -135,3 +135,44 @@ def test_english_labels_keyboard_use_and_a_screenshot(page: Any) -> None:
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOT_DIR / "serve-page.png"), full_page=True)
     assert (SCREENSHOT_DIR / "serve-page.png").stat().st_size > 10_000
+
+
+def test_choose_xliff_download_it_and_bring_it_back(page: Any, tmp_path: Path) -> None:
+    from lxml import etree
+
+    page.get_by_label("Bestand").set_input_files(str(SEED))
+    page.get_by_label("PDF").uncheck()
+    page.get_by_label("XLIFF (voor vertalers)").check()
+    page.get_by_role("button", name="Omzetten").click()
+    link = page.get_by_role("link", name="000_22ad20a819696709.nl-en.xlf")
+    link.wait_for(timeout=30_000)
+    assert "alleen brontekst" in link.inner_text()
+    with page.expect_download() as caught:
+        link.click()
+    download = caught.value
+    assert download.suggested_filename == "000_22ad20a819696709.nl-en.xlf"
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    root = etree.fromstring(target.read_bytes())
+    assert etree.QName(root).localname == "xliff" and root.get("trgLang") == "en"
+    states = {s.get("state") for s in root.iter("{urn:oasis:names:tc:xliff:document:2.0}segment")}
+    assert states == {"initial"}
+    # Back in, untranslated: the XLIFF options replace the language choice, and the error names the segment.
+    page.get_by_label("Bestand", exact=True).set_input_files(str(target))
+    assert page.locator("#xliff-options").is_visible()
+    assert page.get_by_label("Nederlands (origineel)").is_disabled()
+    assert not page.locator("#learn").is_visible()  # this server keeps no memory (--no-cache)
+    page.get_by_label("XLIFF (voor vertalers)").uncheck()
+    page.get_by_label("PDF").check()
+    page.get_by_role("button", name="Omzetten").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for(timeout=30_000)
+    assert "unit u1 segment s1 has no translation" in alert.inner_text()
+    # From the keyboard: allow the untranslated segments, and convert again.
+    page.get_by_label("Zinnen zonder vertaling toestaan (de brontekst blijft staan)").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Omzetten").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="000_22ad20a819696709.en.pdf").wait_for(timeout=30_000)
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT_DIR / "serve-xliff.png"), full_page=True)
