@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "toolkit.cli.translate",
         "translate a briefing offline (Dutch to English) with an installed argos model",
     ),
+    "bilingual": ("toolkit.cli.bilingual", "put a briefing and its translation side by side (PDF or DOCX)"),
     "models": ("toolkit.cli.models", "list, install or remove translation models (argos packages)"),
     "serve": (
         "toolkit.cli.serve",

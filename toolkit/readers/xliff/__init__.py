@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from toolkit.readers.headings import HeadingRules
     from toolkit.translation.memory import TranslationMemory
 
-__all__ = ["human_translations", "learn_xliff", "read_xliff"]
+__all__ = ["human_translations", "learn_xliff", "read_xliff", "source_of"]
 
 
 def read_xliff(
@@ -37,6 +37,11 @@ def read_xliff(
 ) -> Briefing:
     """The target-language briefing; `headings` is accepted for a uniform reader signature."""
     return Rebuilder(load(data, path, warn), path, warn, allow_untranslated).document()
+
+
+def source_of(data: bytes, path: str | None = None, warn: Warn = python_warning) -> Briefing:
+    """The source-language briefing an XLIFF file carries as its skeleton."""
+    return load(data, path, warn).source
 
 
 def learn_xliff(
