@@ -95,19 +95,24 @@ def _rss_kb(pid: int) -> int:
 
 
 def mixed_uploads() -> list[tuple[str, bytes, str]]:
-    """(name, bytes, output format): every reader to every writer, from the seed."""
+    """(name, bytes, output format): every reader to every writer, from the seed (XLIFF as reviewed)."""
     import toolkit
+    from tests.test_xliff import fill_targets
+    from tests.test_xliff_memory import reviewed
 
     doc = toolkit.read(SEED)
     inputs = [
         (SEED.name, SEED.read_bytes()),
         ("seed.docx", toolkit.render(doc, "docx")),
         ("seed.xml", toolkit.render(doc, "xml")),
+        ("seed.nl-en.xlf", fill_targets(toolkit.render(doc, "xlf"), reviewed)),
     ]
-    return [(name, data, fmt) for name, data in inputs for fmt in ("pdf", "docx", "xml")]
+    return [(name, data, fmt) for name, data in inputs for fmt in ("pdf", "docx", "xml", "xlf")]
 
 
 def bad_uploads() -> list[tuple[str, bytes]]:
+    import toolkit
+
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", b"<" + b"a" * (30 * 1024 * 1024) + b"/>")
@@ -119,6 +124,8 @@ def bad_uploads() -> list[tuple[str, bytes]]:
         ("binary.txt", os.urandom(4000)),
         ("old.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 100),
         ("huge.txt", b"x" * (2 * 1024 * 1024 + 1)),  # just over the limit: within the form slack
+        ("untranslated.xlf", toolkit.render(toolkit.read(SEED), "xlf")),
+        ("empty.xlf", b"<xliff/>"),
     ]
 
 

@@ -195,7 +195,8 @@ class Runner:
     def _collect(self, job: Job, outcome: work.Outcome) -> None:
         for fmt, data in outcome.files.items():
             ending = outcome.names[fmt]
-            kind = "xliff" if fmt == "xlf" else "bilingual" if ending.count("-") else "document"
+            # "nl.pdf" is one language; "nl-en.pdf", a language pair, is side by side.
+            kind = "xliff" if fmt == "xlf" else "bilingual" if "-" in ending.partition(".")[0] else "document"
             job.outputs.append(Output(outcome.lang, fmt, data, f"{job.spec.upload.stem}.{ending}", kind))
 
     def start(self, job: Job) -> Job:
