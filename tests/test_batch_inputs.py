@@ -157,3 +157,22 @@ def test_a_number_below_one_is_a_usage_error(tmp_path, command, option):  # type
     assert code == ExitCode.USAGE
     assert f"{option}: must be at least 1" in err and "<input>" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_batch_makes_the_bilingual_handouts_beside_the_others(tmp_path):  # type: ignore[no-untyped-def]
+    from tests.translate_support import install_test_model
+
+    models = install_test_model(tmp_path / "models")
+    src, out = tmp_path / "in", tmp_path / "out"
+    write_corpus(src, 2)
+    code, _, err = run(
+        "batch", str(src), "--out", str(out), "--target-lang", "en", "--models-dir", str(models),
+        "--formats", "xml,bilingual-pdf,bilingual-docx", "--jobs", "1", "--no-cache",
+    )  # fmt: skip
+    assert code == 0, err
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith((".", "batch-report")))
+    assert names == sorted(
+        f"briefing_{k:03d}.{suffix}"
+        for k in range(2)
+        for suffix in ("nl.xml", "en.xml", "nl-en.pdf", "nl-en.docx")
+    )

@@ -6,17 +6,16 @@ import glob
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from toolkit.batch.manifest import FILE_NAME, recorded_outputs
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.translation.options import TranslateOptions
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from toolkit.formats import WriteFormat
-
 INPUT_SUFFIXES = (".txt", ".docx", ".xml")
-OUTPUT_SUFFIX = {"xml": "xml", "docx": "docx", "pdf": "pdf"}
+OUTPUT_SUFFIX = {"xml": "xml", "docx": "docx", "pdf": "pdf", "bilingual-pdf": "pdf", "bilingual-docx": "docx"}
+# The side-by-side handouts of a document and its translation: `<name>.nl-en.pdf`.
+BILINGUAL: dict[str, Literal["pdf", "docx"]] = {"bilingual-pdf": "pdf", "bilingual-docx": "docx"}
 Note = Callable[[str], None]
 
 
@@ -33,7 +32,7 @@ class Settings:
     """What a batch makes of each input; the same for every document."""
 
     out_dir: str
-    formats: tuple[WriteFormat, ...] = ("xml", "docx", "pdf")
+    formats: tuple[str, ...] = ("xml", "docx", "pdf")  # WriteFormat names, and BILINGUAL ones
     target_lang: str | None = None  # translate to this language as well
     style: str | None = None
     # The same record `briefing translate` uses, so both give the same English;

@@ -11,7 +11,10 @@ from __future__ import annotations
 import resource
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from toolkit.formats import WriteFormat
 
 from toolkit.batch.plan import Job, Settings
 from toolkit.errors import BriefingError, BriefingWarning, ExitCode
@@ -121,12 +124,25 @@ def _write_outputs(job: Job, versions: list[Any], settings: Settings, outcome: O
 
     from toolkit import render
     from toolkit.atomic import write_atomic
+    from toolkit.batch.plan import BILINGUAL
 
     rendered = []
     for doc in versions:
         for fmt in settings.formats:
-            path = settings.output(job.name, doc.lang, fmt)
-            rendered.append((path, render(doc, fmt, settings.style, warn=_collector(outcome))))
+            if fmt not in BILINGUAL:
+                path = settings.output(job.name, doc.lang, fmt)
+                data = render(doc, cast("WriteFormat", fmt), settings.style, warn=_collector(outcome))
+                rendered.append((path, data))
+    if len(versions) == 2:  # a document and its translation: the side-by-side handouts too
+        from toolkit.writers.bilingual import render as render_bilingual
+
+        source, translation = versions
+        for fmt in settings.formats:
+            if fmt in BILINGUAL:
+                path = settings.output(job.name, f"{source.lang}-{translation.lang}", fmt)
+                style, sink = settings.style, _collector(outcome)
+                data = render_bilingual(source, translation, BILINGUAL[fmt], style, warn=sink)
+                rendered.append((path, data))
     for path, data in rendered:
         write_atomic(path, data)
         outcome.outputs[str(path)] = hashlib.sha256(data).hexdigest()

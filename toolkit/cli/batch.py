@@ -47,7 +47,10 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
 def add_batch_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by `batch` and `build`."""
     parser.add_argument(
-        "--formats", default="xml,docx,pdf", help="comma-separated: xml, docx, pdf (default: all)"
+        "--formats",
+        default="xml,docx,pdf",
+        help="comma-separated: xml, docx, pdf, and with --target-lang bilingual-pdf, bilingual-docx "
+        "(the side-by-side handouts, NAME.nl-en.pdf) (default: xml,docx,pdf)",
     )
     parser.add_argument(
         "--jobs",
@@ -73,7 +76,7 @@ def settings_from(args: argparse.Namespace, out_dir: str, target_lang: str | Non
     if unknown or not formats:
         raise BriefingError(
             f"unknown format(s): {', '.join(unknown) or '(none)'}",
-            hint="choose from xml, docx, pdf",
+            hint="choose from xml, docx, pdf, and with --target-lang bilingual-pdf, bilingual-docx",
             code=ExitCode.USAGE,
         )
     return Settings(
