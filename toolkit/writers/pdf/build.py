@@ -16,9 +16,10 @@ from toolkit.model import Block, Briefing, Inline, ListBlock, P, Section, plain_
 from toolkit.model import Table as TableBlock
 from toolkit.style import Style, is_number
 from toolkit.writers.pdf.longpara import pieces
+from toolkit.writers.pdf.marked import artifact
 from toolkit.writers.pdf.markup import Markup, Para, roman, tagged
 from toolkit.writers.pdf.styles import PdfStyles
-from toolkit.writers.pdf.tagging import StructNode, artifact
+from toolkit.writers.pdf.tagging import StructNode
 
 CELL_PAD = 4.0
 MIN_TABLE_SCALE = 0.7  # a wide table's text shrinks to 70% at most before words are cut

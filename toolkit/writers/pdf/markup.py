@@ -14,16 +14,9 @@ from reportlab.platypus import Paragraph
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, NoteNumbers, Strong, Sub, Sup
 from toolkit.writers.pdf.fonts import GlyphCheck
 from toolkit.writers.pdf.longpara import pieces
+from toolkit.writers.pdf.marked import TaggedText, artifact
 from toolkit.writers.pdf.styles import PdfStyles
-from toolkit.writers.pdf.tagging import (
-    CALLBACK,
-    InlineSpec,
-    StructNode,
-    StructTree,
-    TaggedText,
-    artifact,
-    link_target,
-)
+from toolkit.writers.pdf.tagging import CALLBACK, InlineSpec, StructNode, StructTree, link_target
 
 # Anchor names. A reference carries `fnref-N` (found again after a paragraph is split, see
 # notes.refs_in) and links to `fn-N`, which the note carries and which links back.

@@ -16,8 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from toolkit.style import Style
+from toolkit.writers.pdf.marked import artifact
 from toolkit.writers.pdf.markup import FOOTNOTE_REF, Para, escape
-from toolkit.writers.pdf.tagging import artifact
 
 _BIG = 1e6
 _FUZZ = 1e-3

@@ -26,9 +26,10 @@ from toolkit.errors import BriefingError
 from toolkit.style import Style
 from toolkit.writers.pdf.fonts import FontFamily
 from toolkit.writers.pdf.frame import FootnoteFrame
+from toolkit.writers.pdf.marked import artifact, on_draw
 from toolkit.writers.pdf.metadata import Described, Stamp, describe
 from toolkit.writers.pdf.notes import FootnoteArea
-from toolkit.writers.pdf.tagging import CALLBACK, StructTree, artifact
+from toolkit.writers.pdf.tagging import CALLBACK, StructTree
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.area.reset()
         self._notes_only = False
         self.canv.setNamedCB("outline", self._outline_entry)
-        self.canv.setNamedCB(CALLBACK, self.tags.on_draw)
+        self.canv.setNamedCB(CALLBACK, on_draw)
         self.canv._doc._timeStamp = self.stamp  # the Info dates: the XMP packet uses the same
         if self.outline:
             self.canv.showOutline()  # open the bookmarks pane
