@@ -111,7 +111,8 @@ def briefings(text: st.SearchStrategy[str] = TEXT) -> st.SearchStrategy[Briefing
             st.none(), st.builds(Source, st.sampled_from(["poi-text", "docx"]), text, st.just("0" * 64))
         ),
         translation=st.one_of(
-            st.none(), st.builds(Translation, st.just("nl"), st.just("ctranslate2"), text, text)
+            st.none(),
+            st.builds(Translation, st.just("nl"), st.just("ctranslate2"), text, text, st.booleans()),
         ),
     )
     return st.builds(

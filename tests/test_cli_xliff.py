@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 from lxml import etree
+from pypdf import PdfReader
 
 from tests.test_cli import run
 from tests.translate_support import install_test_model
+from toolkit.model.schema import validate
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_22ad20a819696709.txt"
 X21 = "{urn:oasis:names:tc:xliff:document:2.0}"
@@ -48,6 +50,12 @@ def test_translate_review_import_and_the_reviewed_text_wins_next_time(tmp_path: 
     assert code == 0, err
     learned = int(re.search(r"note: (\d+) reviewed segment", err)[1])  # type: ignore[index]
     assert learned == len(segments)
+    # Reviewed all through, it is no machine translation any more, and says so.
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Reviewed translation, not authoritative" in text and "Machine translation" not in text
+    xml = tmp_path / "seed.en.xml"
+    assert run("convert", str(xlf), "-o", str(xml), "--no-learn")[0] == 0
+    assert b'machine="false"' in xml.read_bytes() and validate(xml.read_bytes()) == []
 
     again = tmp_path / "again.en.xml"
     code, out, err = run("translate", str(SEED), "-o", str(again), "--cache", str(cache), "--stats")

@@ -8,9 +8,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import BriefingError, ExitCode
+
+if TYPE_CHECKING:
+    from toolkit.model import Translation
 
 # Every page size a style may name, in millimetres (width, height). Both
 # writers take their sizes from here, so a size works in both or in neither.
@@ -101,6 +104,7 @@ class HeaderFooterStyle:
 class Labels:
     page: str = "Page {page} of {pages}"
     machine_translation: str = "Machine translation, not authoritative"
+    reviewed_translation: str = "Reviewed translation, not authoritative"
     notes: str = "Notes"  # the heading of the endnotes
     continued: str = "note continued"  # above a note's rest on the next page
     reference: str = "Reference"  # before a reference that is not a parliamentary paper number
@@ -110,6 +114,12 @@ class Labels:
         "July", "August", "September", "October", "November", "December",
     )  # fmt: skip
     docx_lang: str = ""  # the DOCX spell-check language, e.g. "en-GB"; empty: from the document's language
+
+    def notice(self, translation: Translation | None) -> str | None:
+        """What page 1 and the footer say a translation is: machine-made, or reviewed; None for an original."""
+        if translation is None:
+            return None
+        return self.machine_translation if translation.machine else self.reviewed_translation
 
     def date(self, iso: str) -> str:
         """`2024-04-03` written out, "3 April 2024"; a date that is not ISO stays as it is."""

@@ -265,16 +265,18 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Translation:
-    """Marks a machine translation (after Akoma Ntoso's FRBRtranslation).
+    """Marks a translation (after Akoma Ntoso's FRBRtranslation).
 
-    A machine translation is never authoritative; the source-language
-    original is.
+    A translation is never authoritative; the source-language original is.
+    `machine` is true while any of it is machine output no person confirmed;
+    a translation reviewed all through (an imported XLIFF) is not.
     """
 
     source_lang: str
     engine: str
     model: str
     model_version: str
+    machine: bool = True
 
     def __post_init__(self) -> None:
         _check_all(self, "translation", "source_lang", "engine", "model", "model_version")

@@ -94,7 +94,7 @@ def _meta(meta: Meta, numbers: NoteNumbers) -> etree._Element:
                 "engine": t.engine,
                 "model": t.model,
                 "model-version": t.model_version,
-                "machine": "true",
+                "machine": "true" if t.machine else "false",
                 "authoritative": "false",
             },
         )
@@ -297,6 +297,7 @@ class _Parser:
                         self.attr(child, "engine"),
                         self.attr(child, "model"),
                         self.attr(child, "model-version"),
+                        child.get("machine", "true") != "false",
                     )
                 case _:
                     raise self.fail(child, f"unknown element <{child.tag}> in <meta>")

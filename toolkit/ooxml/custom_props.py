@@ -66,7 +66,13 @@ def encode(meta: Meta, note_ids: Mapping[str, str | None], digest: str) -> dict[
     if meta.translation is not None:
         t = meta.translation
         props[TRANSLATION] = json.dumps(
-            {"from": t.source_lang, "engine": t.engine, "model": t.model, "model-version": t.model_version},
+            {
+                "from": t.source_lang,
+                "engine": t.engine,
+                "model": t.model,
+                "model-version": t.model_version,
+                "machine": t.machine,
+            },
             ensure_ascii=False,
         )
     if note_ids:
@@ -116,6 +122,7 @@ def _translation(t: object) -> Translation | None:
         str(t.get("engine", "")),
         str(t.get("model", "")),
         str(t.get("model-version", "")),
+        t.get("machine", True) is not False,
     )
 
 

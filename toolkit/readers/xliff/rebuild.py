@@ -60,15 +60,19 @@ class Rebuilder:
 
     def translation(self) -> Translation:
         made = self.loaded.made_by
-        human = self.edited or any(t.human for t in self.loaded.targets.values())
+        targets = self.loaded.targets.values()
+        human = self.edited or any(t.human for t in targets)
+        # Machine-made while any target is machine output no person confirmed.
+        reviewed = bool(targets) and all(t.human for t in targets)
         if "translation-engine" not in made:
-            return Translation(self.loaded.source.lang, "human", "xliff", "")
+            return Translation(self.loaded.source.lang, "human", "xliff", "", machine=False)
         engine = made["translation-engine"] + (" post-edited" if human else "")
         return Translation(
             made.get("translation-source-lang", self.loaded.source.lang),
             engine,
             made.get("translation-model", ""),
             made.get("translation-model-version", ""),
+            machine=not reviewed,
         )
 
     def blocks(self, blocks: tuple[Block, ...], units: Iterator[Unit]) -> tuple[Block, ...]:

@@ -55,9 +55,8 @@ class Cells:
         match row.kind:
             case "title":
                 out = [w.paragraph((doc.meta.title, *doc.meta.title_notes), self.relate, "Title")]
-                if doc.meta.translation is not None:
-                    label = w.style.labels_for(doc.lang).machine_translation
-                    out.append(w.paragraph((label,), self.relate, "MachineTranslationNotice"))
+                if (notice := w.style.labels_for(doc.lang).notice(doc.meta.translation)) is not None:
+                    out.append(w.paragraph((notice,), self.relate, "MachineTranslationNotice"))
                 return out
             case "heading":
                 assert isinstance(part, Heading)

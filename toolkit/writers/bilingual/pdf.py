@@ -94,7 +94,8 @@ def write_bilingual_pdf(
         )
     story.extend(_row(sides[0].builder.endnotes(), sides[1].builder.endnotes(), column, gutter))
     labels = style.labels_for(source.lang)  # the page furniture speaks the source's language
-    check.check(labels.page + labels.machine_translation, "the labels of the house style")
+    notice = labels.notice(translation.meta.translation) or ""
+    check.check(labels.page + notice, "the labels of the house style")
     check.report(warn)
 
     area = PairedNotes(
@@ -104,7 +105,7 @@ def write_bilingual_pdf(
         column + gutter,
     )
     title = f"{source.meta.title} \u00b7 {translation.meta.title}"
-    decoration = Decoration.of(style, source.lang, title, translation.meta.translation is not None, family)
+    decoration = Decoration.of(style, source.lang, title, translation.meta.translation, family)
     out = io.BytesIO()
     template = BriefingDocTemplate(
         out,

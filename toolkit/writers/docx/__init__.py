@@ -57,9 +57,9 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
         return main.rels.relate(RT.HYPERLINK, url, external=True)
 
     elements = [writer.paragraph((doc.meta.title, *doc.meta.title_notes), relate, "Title")]
-    if doc.meta.translation is not None:
-        # Visible on the first page: a machine translation is never authoritative.
-        elements.append(writer.paragraph((labels.machine_translation,), relate, "MachineTranslationNotice"))
+    if (notice := labels.notice(doc.meta.translation)) is not None:
+        # Visible on the first page: a translation is never authoritative.
+        elements.append(writer.paragraph((notice,), relate, "MachineTranslationNotice"))
     elements.extend(writer.blocks(doc.body, relate))
     for el in elements:
         sect_pr.addprevious(el)

@@ -87,8 +87,8 @@ def header_footer(package: Package, main: Part, sect_pr: etree._Element, style: 
     width = text_width(style)
     tabs = sub(_ppr(foot), "w:tabs")
     sub(tabs, "w:tab", val="right", pos=str(width))
-    if doc.meta.translation is not None:
-        _text_run(foot, labels.machine_translation)
+    if (notice := labels.notice(doc.meta.translation)) is not None:
+        _text_run(foot, notice)
     sub(sub(foot, "w:r"), "w:tab")
     for i, piece in enumerate(_FIELD.split(labels.page)):
         if i % 2 == 0:

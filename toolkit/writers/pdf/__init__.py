@@ -121,11 +121,11 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
     builder = Builder(doc, style, styles, markup, width)
     story = builder.story()
     labels = style.labels_for(doc.lang)
-    check.check(labels.page + labels.machine_translation, "the labels of the house style")
+    check.check(labels.page + (labels.notice(doc.meta.translation) or ""), "the labels of the house style")
     check.report(warn)
 
     area = FootnoteArea(book.footnotes, width, style)
-    decoration = Decoration.of(style, doc.lang, doc.meta.title, doc.meta.translation is not None, family)
+    decoration = Decoration.of(style, doc.lang, doc.meta.title, doc.meta.translation, family)
     out = io.BytesIO()
     template = BriefingDocTemplate(
         out,

@@ -64,9 +64,8 @@ class Builder:
                 para = Para(f"<b>{text}</b>" if i == 0 and (meta.kind or "").strip() else text, styles.block)
                 paras.extend(tagged([para], root.add("P")))
             story.append(TitleBlock(paras, self.style))
-        if doc.meta.translation is not None:
-            label = self.style.labels_for(doc.lang).machine_translation
-            text = markup.text(label, "the machine-translation notice")
+        if (label := self.style.labels_for(doc.lang).notice(doc.meta.translation)) is not None:
+            text = markup.text(label, "the translation notice")
             band = Band(text, styles.notice, fill=self.style.table.header_fill)
             story.extend(tagged([band], root.add("P")))
         return story

@@ -13,7 +13,7 @@ metadata (metadata.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -24,6 +24,9 @@ from reportlab.platypus.doctemplate import PageBegin
 
 from toolkit.errors import BriefingError
 from toolkit.style import Style
+
+if TYPE_CHECKING:
+    from toolkit.model import Translation
 from toolkit.writers.pdf.fonts import FontFamily
 from toolkit.writers.pdf.frame import FootnoteFrame
 from toolkit.writers.pdf.marked import artifact, on_draw
@@ -45,13 +48,15 @@ class Decoration:
     rule_color: str
 
     @classmethod
-    def of(cls, style: Style, lang: str, title: str, translated: bool, family: FontFamily) -> Decoration:
+    def of(
+        cls, style: Style, lang: str, title: str, translation: Translation | None, family: FontFamily
+    ) -> Decoration:
         """The header and footer the house style gives a document in `lang`."""
         labels = style.labels_for(lang)
         return cls(
             title=title,
             page_label=labels.page,
-            notice=labels.machine_translation if translated else None,
+            notice=labels.notice(translation),
             family=family,
             size=style.header_footer.size_pt,
             color=style.header_footer.color,
