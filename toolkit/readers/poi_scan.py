@@ -125,6 +125,7 @@ class Scanner:
         text = self.text
         lines: list[_Line] = [_Line(0)]
         pending: list[_Ref] = []
+        waiting: set[str] = set()  # the ids of `pending`, so a body's id is looked up at once
         joined = False  # the lines are one paragraph: bodies came after its last line
         pos = 0
         while True:
@@ -140,6 +141,7 @@ class Scanner:
                 self.counts.refs[ref.kind] += 1
                 lines[-1].pieces.append(ref)
                 pending.append(ref)
+                waiting.add(ref.source_id)
             elif m["bad"]:
                 raise self.fail(
                     f"malformed note marker {m['bad']!r}; expected [footnoteRef:N] or [endnoteRef:N]",
@@ -151,16 +153,17 @@ class Scanner:
                 if pending and text.startswith("\n [", pos):
                     pos += 1
             elif m["open"]:
-                if pending and m["bid"] in {r.source_id for r in pending}:
+                if m["bid"] in waiting:
                     pos, matched, extra = self.bodies(m.start(), pending)
                     lines[-1].pieces.extend(extra)
+                    answered = set(map(id, matched))
                     first = next(
-                        (i for i, line in enumerate(lines) if any(r in matched for r in line.pieces)),
+                        (i for i, line in enumerate(lines) if any(id(r) in answered for r in line.pieces)),
                         len(lines) - 1,
                     )
                     yield from self.flush(lines[:first], pending)
                     del lines[:first]
-                    pending, joined = [], True
+                    pending, waiting, joined = [], set(), True
                     if text.startswith("\n", pos):
                         # The paragraph ends here; POI adds one more newline after bodies.
                         pos += 2 if text.startswith("\n\n", pos) else 1
@@ -212,23 +215,27 @@ class Scanner:
         # Bodies answer the paragraph's references in order, so match from the
         # last one backwards: earlier references without a body (content
         # controls) are then the ones left over.
-        unmatched = list(pending)
+        waiting: dict[str, list[_Ref]] = {}
+        for ref in pending:
+            waiting.setdefault(ref.source_id, []).append(ref)
         matched = []
         extra: list[Note] = []
         for source_id, body, where in reversed(found):
-            ref = next((r for r in reversed(unmatched) if r.source_id == source_id), None)
-            if ref is None:
+            candidates = waiting.get(source_id)
+            if not candidates:
                 self.warning(
                     f"note body [{source_id}: ...] has no reference; kept at the paragraph end", where
                 )
-                extra.insert(0, self.note("footnote", source_id, body, where))
+                extra.append(self.note("footnote", source_id, body, where))
                 continue
-            unmatched.remove(ref)
+            ref = candidates.pop()
             matched.append(ref)
             ref.note = self.note(ref.kind, source_id, body, where)
-        for ref in unmatched:
-            self.no_body(ref)
+        for ref in pending:
+            if ref.note is None:
+                self.no_body(ref)
         self.counts.orphans += len(extra)
+        extra.reverse()  # met from the last body backwards: back in reading order
         return pos, matched, extra
 
     def orphan_bodies(self, at: int) -> tuple[int, list[Note]] | None:
