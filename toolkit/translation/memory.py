@@ -9,13 +9,13 @@ Human entries answer first, and machine entries never replace them.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.cachedir import cache_dir
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.sqlite_wal import open_shared
 
@@ -25,11 +25,7 @@ CHUNK = 500  # stays below SQLite's host-parameter limit in one `IN (...)`
 
 def default_path() -> Path:
     """BRIEFING_CACHE_DIR/tm.sqlite3, else $XDG_CACHE_HOME/briefing-toolkit/tm.sqlite3."""
-    env = os.environ.get("BRIEFING_CACHE_DIR")
-    if env:
-        return Path(env) / "tm.sqlite3"
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache_home / "briefing-toolkit" / "tm.sqlite3"
+    return cache_dir() / "tm.sqlite3"
 
 
 @dataclass(frozen=True, slots=True)

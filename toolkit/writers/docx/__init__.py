@@ -1,4 +1,4 @@
-"""Write a briefing as DOCX: our own template package, filled with lxml, zipped with zipfile.
+"""Write a briefing as DOCX: our own template package, filled with lxml, zipped reproducibly.
 
 The file layout follows Word's: the body in `word/document.xml`, notes in
 `word/footnotes.xml` / `word/endnotes.xml`, list definitions in

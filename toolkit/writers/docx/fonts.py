@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import os
 import uuid
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
+from toolkit.atomic import write_atomic
+from toolkit.cachedir import cache_dir
+from toolkit.errors import BriefingError
 from toolkit.fonts import FONTS_DIR
 from toolkit.ooxml.ns import nsmap, qn
+from toolkit.ooxml.zipwrite import Deflated
 from toolkit.writers.docx.elements import sub
 from toolkit.writers.docx.package import Package, Part
 
@@ -31,18 +40,73 @@ _NOTO = {
 _NOTO_PANOSE = "020B0502040504020204"
 
 
+@dataclass(frozen=True)
+class EmbeddedFace:
+    """A shipped face ready for the package: its font key and its obfuscated bytes, deflated."""
+
+    key: str
+    member: Deflated
+
+
 @functools.cache
-def obfuscated(face: str) -> tuple[str, bytes]:
-    """The font key and the obfuscated bytes of a shipped face; computed once per process.
+def embedded(face: str) -> EmbeddedFace:
+    """A shipped face as embedded; once per process, and from the cache folder when it is fresh there.
+
+    Deflating the half megabyte of a face is most of a small DOCX's time, and the
+    result is always the same, so it is kept (like a .pyc: valid while the font
+    file's size and mtime are the ones it was made from).
+    """
+    source = FONTS_DIR / f"{face}.ttf"
+    stamp = source.stat()
+    cached = cache_dir() / "fonts" / f"{face}.odttf.deflate"
+    made = _load(cached, stamp)
+    if made is None:
+        key, data = obfuscated(source.read_bytes())
+        made = EmbeddedFace(key, Deflated.of(data))
+        _store(cached, stamp, made)
+    return made
+
+
+def obfuscated(data: bytes) -> tuple[str, bytes]:
+    """The font key and the obfuscated bytes of a font.
 
     The key is a GUID derived from the font's bytes, so the same font always gives the
     same file. Obfuscation XORs the first 32 bytes with the key's 16 bytes in reverse order.
     """
-    data = (FONTS_DIR / f"{face}.ttf").read_bytes()
     key = "{" + str(uuid.uuid5(uuid.NAMESPACE_OID, hashlib.sha256(data).hexdigest())).upper() + "}"
     mask = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
     head = bytes(b ^ mask[i % 16] for i, b in enumerate(data[:32]))
     return key, head + data[32:]
+
+
+# The cache file: one line of JSON, then the deflated bytes. The header names the font file
+# it was made from and the CRC of the bytes after it, so a stale or damaged file is remade.
+def _load(path: Path, stamp: os.stat_result) -> EmbeddedFace | None:
+    try:
+        with path.open("rb") as f:
+            head = json.loads(f.readline())
+            data = f.read()
+        if head["source"] != [stamp.st_size, stamp.st_mtime_ns] or zlib.crc32(data) != head["stored_crc"]:
+            return None
+        return EmbeddedFace(head["key"], Deflated(head["crc"], head["size"], data))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store(path: Path, stamp: os.stat_result, face: EmbeddedFace) -> None:
+    member = face.member
+    head = {
+        "source": [stamp.st_size, stamp.st_mtime_ns],
+        "key": face.key,
+        "crc": member.crc,
+        "size": member.size,
+        "stored_crc": zlib.crc32(member.data),
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(head).encode() + b"\n" + member.data)
+    except (OSError, BriefingError):
+        pass  # a cache that cannot be written only costs the next run the deflating
 
 
 def embed_fonts(package: Package, font: str, italic: bool) -> None:
@@ -70,8 +134,8 @@ def embed_fonts(package: Package, font: str, italic: bool) -> None:
     for n, (tag, face) in enumerate(_NOTO.items(), 1):
         if "Italic" in tag and not italic:
             continue
-        key, data = obfuscated(face)
-        part = Part(f"word/fonts/font{n}.odttf", FONT_CT, data)
+        made = embedded(face)
+        part = Part(f"word/fonts/font{n}.odttf", FONT_CT, made.member)
         package.add(table, part, FONT_RT)
         rid = table.rels.relate(FONT_RT, f"fonts/font{n}.odttf")
-        sub(el, f"w:{tag}", r__id=rid, fontKey=key)
+        sub(el, f"w:{tag}", r__id=rid, fontKey=made.key)

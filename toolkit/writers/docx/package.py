@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import functools
-import io
 import posixpath
-import zipfile
 from pathlib import Path
 
 from lxml import etree
 
 from toolkit.ooxml.ns import nsmap, qn
 from toolkit.ooxml.parts import PN, rels_name
+from toolkit.ooxml.zipwrite import Deflated, zip_bytes
 
 # Our own template (see template/README.md): the parts every briefing starts from.
 TEMPLATE = Path(__file__).with_name("template")
-# The earliest date a zip entry can hold; any fixed date makes output reproducible.
-FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def serialize(element: etree._Element) -> bytes:
@@ -60,7 +57,9 @@ class Rels:
 class Part:
     """One package part, e.g. `word/document.xml`, parsed only when the writer touches it."""
 
-    def __init__(self, name: str, content_type: str, blob: bytes, rels: Rels | None = None) -> None:
+    def __init__(
+        self, name: str, content_type: str, blob: bytes | Deflated, rels: Rels | None = None
+    ) -> None:
         self.name = name  # the zip member name, without the leading "/" of a part name
         self.content_type = content_type
         self.rels = Rels() if rels is None else rels
@@ -77,13 +76,21 @@ class Part:
     @property
     def element(self) -> etree._Element:
         if self._element is None:
-            self._element = etree.fromstring(self._blob)
+            self._element = etree.fromstring(self.blob)
         return self._element
 
     @property
     def blob(self) -> bytes:
+        """The part's bytes; a font, stored deflated, has none to give."""
+        if isinstance(self._blob, Deflated):
+            raise TypeError(f"{self.name} is stored deflated")
         # Parts the writer never touched keep the template's bytes.
         return self._blob if self._element is None else serialize(self._element)
+
+    @property
+    def member(self) -> bytes | Deflated:
+        """What the zip stores: the bytes, or the deflated stream a font comes as."""
+        return self._blob if isinstance(self._blob, Deflated) else self.blob
 
     @property
     def rels_name(self) -> str:
@@ -124,22 +131,15 @@ class Package:
     def to_bytes(self) -> bytes:
         """The package as DOCX bytes: the same package always gives the same bytes."""
         parts = self._walk()
-        entries: list[tuple[str, bytes]] = [
+        entries: list[tuple[str, bytes | Deflated]] = [
             (PN.CONTENT_TYPES, self._content_types(parts)),
             (PN.PACKAGE_RELS, serialize(self.rels.root)),
         ]
         for part in parts:
-            entries.append((part.name, part.blob))
+            entries.append((part.name, part.member))
             if len(part.rels):
                 entries.append((part.rels_name, serialize(part.rels.root)))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as zf:
-            for name, data in entries:
-                info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zf.writestr(info, data, compresslevel=1)  # speed over a few kB
-        return out.getvalue()
+        return zip_bytes(entries, level=1)  # speed over a few kB
 
     def _walk(self) -> list[Part]:
         # Depth-first in relationship order, each part once: a fixed order
