@@ -7,7 +7,6 @@ the structure, never translation quality.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import re
 import subprocess
@@ -21,6 +20,7 @@ from tests.test_pdf_facts import LOREM, needs_poppler
 from tests.test_pdf_tagged import ua_problems
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.model import Briefing, Heading, Item, ListBlock, Meta, Note, P, Section, Translation, plain_text
+from toolkit.record import replace
 from toolkit.translation.segments import Mapper
 from toolkit.writers import bilingual
 from toolkit.writers.bilingual.align import rows
@@ -31,8 +31,8 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_22ad20a819696709.
 def fake_english(doc: Briefing) -> Briefing:
     """`doc` through the mapper, every sentence "EN " + itself: the shape translation gives."""
     english = Mapper(lambda segment: f"EN {segment}").briefing(doc)
-    meta = dataclasses.replace(english.meta, translation=Translation("nl", "fake", "fake-nl-en", "0"))
-    return dataclasses.replace(english, meta=meta, lang="en")
+    meta = replace(english.meta, translation=Translation("nl", "fake", "fake-nl-en", "0"))
+    return replace(english, meta=meta, lang="en")
 
 
 def noted_doc(count: int = 24) -> Briefing:
@@ -110,7 +110,7 @@ def test_the_seed_pairs_row_by_row() -> None:
 def test_documents_whose_shapes_differ_are_refused(change: object, named: str) -> None:
     doc = toolkit.read(SEED)
     english = fake_english(doc)
-    broken = dataclasses.replace(english, body=change(english.body))  # type: ignore[operator]
+    broken = replace(english, body=change(english.body))  # type: ignore[operator]
     with pytest.raises(BriefingError) as caught:
         bilingual.render(doc, broken, "pdf")
     assert caught.value.code == ExitCode.BAD_INPUT

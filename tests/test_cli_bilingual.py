@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import toolkit
 from tests.test_cli import run
 from tests.test_pdf_facts import page_of, pages_text
 from tests.test_xliff import fill_targets
+from toolkit.record import replace
 from toolkit.translation.segments import Mapper
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_22ad20a819696709.txt"
@@ -17,7 +17,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_22ad20a819696709.
 
 def _english(tmp_path: Path) -> Path:
     doc = toolkit.read(SEED)
-    english = dataclasses.replace(Mapper(lambda s: f"EN {s}").briefing(doc), lang="en")
+    english = replace(Mapper(lambda s: f"EN {s}").briefing(doc), lang="en")
     path = tmp_path / "seed.en.xml"
     toolkit.write(english, path)
     return path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import subprocess
 import zipfile
@@ -15,6 +14,7 @@ import toolkit
 from tests.test_docx_clients import need, soffice
 from toolkit.fonts import FONTS_DIR
 from toolkit.model import Briefing
+from toolkit.record import replace
 from toolkit.style import is_number, load_style
 from toolkit.writers.docx import write_docx
 from toolkit.writers.pdf import write_pdf
@@ -128,10 +128,10 @@ def test_libreoffice_lays_our_docx_out_as_our_pdf(seed: Briefing, tmp_path: Path
 def test_a_translation_is_marked_alike_in_both(seed: Briefing) -> None:
     from toolkit.model.nodes import Translation
 
-    english = dataclasses.replace(
+    english = replace(
         seed,
         lang="en",
-        meta=dataclasses.replace(seed.meta, translation=Translation("nl", "test", "tiny", "1")),
+        meta=replace(seed.meta, translation=Translation("nl", "test", "tiny", "1")),
     )
     with zipfile.ZipFile(io.BytesIO(write_docx(english, load_style()))) as zf:
         footer = "".join(etree.fromstring(zf.read("word/footer2.xml")).itertext())

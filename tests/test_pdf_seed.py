@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import time
 from pathlib import Path
@@ -25,6 +24,7 @@ from tests.test_pdf_facts import (
 )
 from toolkit.cli import main
 from toolkit.model import Briefing, Translation
+from toolkit.record import replace
 
 pytestmark = needs_poppler
 
@@ -124,10 +124,10 @@ def test_nothing_overlaps(pdf: bytes) -> None:
 
 @pytest.mark.parametrize(("lang", "label"), [("nl", "Machinevertaling"), ("en", "Machine translation")])
 def test_machine_translation_line_on_page_one(seed: Briefing, lang: str, label: str) -> None:
-    translated = dataclasses.replace(
+    translated = replace(
         seed,
         lang=lang,
-        meta=dataclasses.replace(seed.meta, translation=Translation("nl", "test", "tiny", "1")),
+        meta=replace(seed.meta, translation=Translation("nl", "test", "tiny", "1")),
     )
     pages = pages_text(render(translated))
     assert label in pages[0]

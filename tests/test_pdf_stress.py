@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import time
 
@@ -28,6 +27,7 @@ from tests.test_pdf_facts import (
     render,
 )
 from toolkit.model import Briefing, Inline, Item, ListBlock, Note, P
+from toolkit.record import replace
 from toolkit.style import load_style
 from toolkit.writers.pdf import longpara, write_pdf
 
@@ -128,9 +128,7 @@ def test_a_long_paragraph_cut_into_pieces_prints_exactly_as_the_whole(
     # In the default 130 mm column the uncut paragraph's first page ends a line lower, with
     # its first note moved on (the frame finds no split that holds that note): the cut
     # paragraph keeps the note on its page. The seams are compared in the wide column.
-    wide = dataclasses.replace(
-        load_style(), page=dataclasses.replace(load_style().page, margin_left_mm=25, margin_right_mm=22)
-    )
+    wide = replace(load_style(), page=replace(load_style().page, margin_left_mm=25, margin_right_mm=22))
     monkeypatch.setattr(longpara, "LONG_MARKUP", 10**12)
     whole = _boxes(write_pdf(doc, wide))
     monkeypatch.setattr(longpara, "LONG_MARKUP", 0)

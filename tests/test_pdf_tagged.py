@@ -34,6 +34,7 @@ from tests.test_pdf_facts import (
 )
 from toolkit.model import Briefing, Heading, Item, Link, ListBlock, Note, P, Section, Translation, plain_text
 from toolkit.model.nodes import Cell, Inline, Row, Table
+from toolkit.record import replace
 from toolkit.style import load_style
 from toolkit.writers.pdf import write_pdf
 
@@ -434,8 +435,8 @@ def test_the_seed_passes_the_checks(seed_pdf: bytes) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_machine_translation_passes_the_checks(seed: Briefing, lang: str) -> None:
-    meta = dataclasses.replace(seed.meta, translation=Translation("nl", "test", "tiny", "1"))
-    assert ua_problems(render(dataclasses.replace(seed, lang=lang, meta=meta))) == []
+    meta = replace(seed.meta, translation=Translation("nl", "test", "tiny", "1"))
+    assert ua_problems(render(replace(seed, lang=lang, meta=meta))) == []
 
 
 @pytest.mark.parametrize("name", list(stress_docs()))
@@ -522,8 +523,8 @@ def test_the_checker_finds_untagged_text(seed_pdf: bytes) -> None:
 @pytest.mark.external
 def test_the_pdfua_package_finds_nothing(seed: Briefing, seed_pdf: bytes) -> None:
     pdfua = pytest.importorskip("pdfua", reason="the pdfua package (PyPI) is not installed")
-    meta = dataclasses.replace(seed.meta, translation=Translation("nl", "test", "tiny", "1"))
-    for data in (seed_pdf, render(dataclasses.replace(seed, lang="en", meta=meta)), render(long_note_doc())):
+    meta = replace(seed.meta, translation=Translation("nl", "test", "tiny", "1"))
+    for data in (seed_pdf, render(replace(seed, lang="en", meta=meta)), render(long_note_doc())):
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "doc.pdf"
             path.write_bytes(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 from collections import Counter
 
@@ -26,6 +25,7 @@ from tests.test_pdf_facts import (
 from toolkit.errors import BriefingWarning
 from toolkit.model import Heading, ListBlock, Note, P, Section, Strong
 from toolkit.model.nodes import Cell, Item, Row, Table
+from toolkit.record import replace
 from toolkit.style import load_style
 from toolkit.writers.pdf import write_pdf
 
@@ -122,7 +122,7 @@ def test_missing_glyphs_go_to_python_warnings_by_default() -> None:
 
 def test_an_unknown_font_falls_back_with_a_warning() -> None:
     style = load_style()
-    style = dataclasses.replace(style, body=dataclasses.replace(style.body, font="Comic Sans"))
+    style = replace(style, body=replace(style.body, font="Comic Sans"))
     seen = Collected()
     assert write_pdf(briefing(P(("tekst",))), style, warn=seen).startswith(b"%PDF")
     assert any("Comic Sans" in m for m in seen.messages())
@@ -130,7 +130,7 @@ def test_an_unknown_font_falls_back_with_a_warning() -> None:
 
 def test_reportlabs_vera_can_be_chosen() -> None:
     style = load_style()
-    style = dataclasses.replace(style, body=dataclasses.replace(style.body, font="Vera"))
+    style = replace(style, body=replace(style.body, font="Vera"))
     seen = Collected()
     assert write_pdf(briefing(P(("tekst",))), style, warn=seen).startswith(b"%PDF")
     assert not seen
@@ -139,7 +139,7 @@ def test_reportlabs_vera_can_be_chosen() -> None:
 def test_the_page_size_comes_from_the_style() -> None:
     # Sizes are checked when the style is loaded (tests/test_style.py); the writer takes any it allows.
     style = load_style()
-    style = dataclasses.replace(style, page=dataclasses.replace(style.page, size="A5"))
+    style = replace(style, page=replace(style.page, size="A5"))
     box = PdfReader(io.BytesIO(write_pdf(briefing(P(("tekst",))), style))).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (420, 595)
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import BriefingError, ExitCode
+from toolkit.record import field, fields, record
 
 if TYPE_CHECKING:
     from toolkit.model import Translation
@@ -26,7 +25,7 @@ PAGE_SIZES_MM = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class PageStyle:
     size: str = "A4"
     margin_top_mm: float = 25
@@ -41,7 +40,7 @@ class PageStyle:
         return PAGE_SIZES_MM[self.size.strip().upper()]
 
 
-@dataclass(frozen=True)
+@record
 class BodyStyle:
     font: str = "Noto Sans"
     size_pt: float = 10
@@ -51,14 +50,14 @@ class BodyStyle:
     color: str = "#1A1A1A"
 
 
-@dataclass(frozen=True)
+@record
 class TitleStyle:
     size_pt: float = 20
     color: str = "#154273"
     space_after_pt: float = 14
 
 
-@dataclass(frozen=True)
+@record
 class HeadingStyle:
     sizes_pt: tuple[float, ...] = (15, 12, 10)
     color: str = "#154273"
@@ -70,7 +69,7 @@ class HeadingStyle:
         return self.sizes_pt[min(level, len(self.sizes_pt)) - 1]
 
 
-@dataclass(frozen=True)
+@record
 class FootnoteStyle:
     size_pt: float = 8
     line_spacing: float = 1.25
@@ -80,27 +79,27 @@ class FootnoteStyle:
     paragraph_space_pt: float = 2.5  # between the paragraphs of one note
 
 
-@dataclass(frozen=True)
+@record
 class TableStyle:
     size_pt: float = 9
     header_fill: str = "#DCE3EC"
     border_color: str = "#8FA3BD"
 
 
-@dataclass(frozen=True)
+@record
 class ListStyle:
     bullets: tuple[str, ...] = ("\u2022", "\u2013", "\u2022")  # by depth; characters the body font has
     indent_mm: float = 6  # from one nesting level to the next, and from the margin to the item text
 
 
-@dataclass(frozen=True)
+@record
 class HeaderFooterStyle:
     size_pt: float = 8
     color: str = "#555555"
     rule_color: str = "#154273"
 
 
-@dataclass(frozen=True)
+@record
 class Labels:
     page: str = "Page {page} of {pages}"
     machine_translation: str = "Machine translation, not authoritative"
@@ -139,7 +138,7 @@ class Labels:
 _KAMERSTUK = re.compile(r"^\d{2}\s?\d{3}(?:[-\s][0-9A-Z]{1,4})?(?:,?\s*nr\.?\s*\d+)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class Style:
     """A whole house style. Writers read it; nothing else changes it."""
 
@@ -277,12 +276,12 @@ def _build(data: dict[str, Any], raw: str, path: str, name: str) -> Style:
 def _section(cls: type, table: str, values: Any, fail: Any) -> Any:
     if not isinstance(values, dict):
         raise fail(table, None, f"[{table}] must be a table")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    names = fields(cls)
     defaults = cls()
     out: dict[str, Any] = {}
     for key, value in values.items():
-        if key not in fields:
-            raise fail(table, key, f"unknown key {key!r} in [{table}] (known: {', '.join(fields)})")
+        if key not in names:
+            raise fail(table, key, f"unknown key {key!r} in [{table}] (known: {', '.join(names)})")
         expected = getattr(defaults, key)
         if isinstance(expected, tuple) and expected and isinstance(expected[0], str):
             if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):

@@ -16,13 +16,12 @@ before that what such characters mean (see toolkit/readers/textdecode.py).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Literal, Union
 
 from toolkit.errors import BriefingError
+from toolkit.record import record, replace
 
 Inline = Union[str, "Emph", "Strong", "Sup", "Sub", "Link", "LineBreak", "Note"]
 Block = Union["Section", "P", "ListBlock", "Table"]
@@ -83,7 +82,7 @@ def inlines(items: Iterable[Inline]) -> tuple[Inline, ...]:
                 continue
             last = out[-1] if out else None
             if type(last) is type(item) and getattr(last, "href", None) == getattr(item, "href", None):
-                out[-1] = dataclasses.replace(item, children=last.children + item.children)  # type: ignore[union-attr]
+                out[-1] = replace(item, children=last.children + item.children)  # type: ignore[union-attr]
                 continue
         out.append(item)
     return tuple(out)
@@ -93,7 +92,7 @@ def _freeze(obj: object, name: str, value: tuple[object, ...]) -> None:
     object.__setattr__(obj, name, value)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Span:
     """Base of inline containers: holds normalised inline children."""
 
@@ -103,27 +102,27 @@ class _Span:
         _freeze(self, "children", inlines(self.children))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Emph(_Span):
     """Emphasis, usually italic: `<em>`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Strong(_Span):
     """Strong importance, usually bold: `<strong>`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sup(_Span):
     """Superscript: `<sup>`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sub(_Span):
     """Subscript: `<sub>`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Link(_Span):
     """A hyperlink: `<a href="...">`."""
 
@@ -134,12 +133,12 @@ class Link(_Span):
         check_text(self.href, "link target")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LineBreak:
     """A line break inside a paragraph: `<br/>`."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class P:
     """A paragraph of inline content: `<p>`."""
 
@@ -149,7 +148,7 @@ class P:
         _freeze(self, "children", inlines(self.children))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Note:
     """A footnote or endnote at its anchor: `<note>`, whose body is paragraphs.
 
@@ -178,7 +177,7 @@ def _holds_note(items: tuple[Inline, ...]) -> bool:
     return any(isinstance(i, Note) or (isinstance(i, _Span) and _holds_note(i.children)) for i in items)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """The heading of a section: `<heading>`."""
 
@@ -188,7 +187,7 @@ class Heading:
         _freeze(self, "children", inlines(self.children))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     """A section: a heading and its blocks, possibly nested: `<section>`."""
 
@@ -199,7 +198,7 @@ class Section:
         _freeze(self, "blocks", tuple(self.blocks))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     """One item of a list: `<item>`, holding blocks."""
 
@@ -209,7 +208,7 @@ class Item:
         _freeze(self, "blocks", tuple(self.blocks))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ListBlock:
     """A bulleted or numbered list: `<list type="bullet|ordered">`."""
 
@@ -220,7 +219,7 @@ class ListBlock:
         _freeze(self, "items", tuple(self.items))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     """A table cell: `<cell>`, holding blocks; `header` marks a header cell."""
 
@@ -231,7 +230,7 @@ class Cell:
         _freeze(self, "blocks", tuple(self.blocks))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Row:
     """A table row: `<row>`."""
 
@@ -241,7 +240,7 @@ class Row:
         _freeze(self, "cells", tuple(self.cells))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     """A table of rows: `<table>`."""
 
@@ -251,7 +250,7 @@ class Table:
         _freeze(self, "rows", tuple(self.rows))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """Provenance: the format, file name and sha256 of what was read."""
 
@@ -263,7 +262,7 @@ class Source:
         _check_all(self, "source", "format", "name", "sha256", hint="rename the file")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Translation:
     """Marks a translation (after Akoma Ntoso's FRBRtranslation).
 
@@ -282,7 +281,7 @@ class Translation:
         _check_all(self, "translation", "source_lang", "engine", "model", "model_version")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Meta:
     """What the document is: `<meta>`. The title lives here and only here.
 
@@ -306,12 +305,12 @@ class Meta:
             check_text(ref, "reference number")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Briefing:
     """A whole briefing: `<briefing xml:lang="...">`, with meta and body."""
 
     meta: Meta
-    body: tuple[Block, ...] = field(default=())
+    body: tuple[Block, ...] = ()
     lang: str = "nl"
 
     def __post_init__(self) -> None:

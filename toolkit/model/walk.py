@@ -15,13 +15,13 @@ documents are numbered alike and no writer keeps its own count.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.model.nodes import (
     Block,
     Briefing,
     Cell,
+    Emph,
     Heading,
     Inline,
     Item,
@@ -33,11 +33,12 @@ from toolkit.model.nodes import (
     Table,
     child_inlines,
 )
+from toolkit.record import record
 
 Node = Block | Heading | Item | Row | Cell | Note
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """A node met on the walk: its section depth, and a note's display number."""
 
@@ -88,6 +89,26 @@ def walk(doc: Briefing) -> Iterator[Step]:
     for title_note in doc.meta.title_notes:
         yield note(title_note, 0)
     yield from blocks(doc.body, 0)
+
+
+def has_emphasis(doc: Briefing) -> bool:
+    """Whether any text is emphasised, in notes too: the only text the writers set in the italic faces."""
+    for step in walk(doc):
+        node = step.node
+        if isinstance(node, Note):
+            paragraphs: tuple[P | Heading, ...] = node.body
+        elif isinstance(node, (P, Heading)):
+            paragraphs = (node,)
+        else:
+            continue
+        if any(_emphasised(p.children) for p in paragraphs):
+            return True
+    return False
+
+
+def _emphasised(items: tuple[Inline, ...]) -> bool:
+    # Notes come as steps of their own; child_inlines gives none for a note.
+    return any(isinstance(item, Emph) or _emphasised(child_inlines(item)) for item in items)
 
 
 def iter_notes(doc: Briefing) -> Iterator[tuple[int, Note]]:

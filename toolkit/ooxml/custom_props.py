@@ -24,12 +24,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 
 from lxml import etree
 
 from toolkit.model import Meta, Source, Translation
 from toolkit.ooxml.ns import nsmap, qn
+from toolkit.record import field, record
 
 DATE = "briefing.date"
 KIND = "briefing.kind"
@@ -81,7 +81,7 @@ def encode(meta: Meta, note_ids: Mapping[str, str | None], digest: str) -> dict[
     return props
 
 
-@dataclass(frozen=True)
+@record
 class Recorded:
     """What the custom properties say; all empty for a file our writer did not make."""
 

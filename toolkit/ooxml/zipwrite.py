@@ -14,7 +14,8 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from toolkit.record import record
 
 # DOS date and time of 1980-01-01 00:00:00, the earliest a zip entry can hold:
 # any fixed date makes output reproducible.
@@ -31,7 +32,7 @@ _CENTRAL = struct.Struct("<4s6H3L5H2L")
 _END = struct.Struct("<4s4H2LH")
 
 
-@dataclass(frozen=True)
+@record
 class Deflated:
     """A member's data as raw deflate, with the CRC-32 and size of the bytes it holds."""
 

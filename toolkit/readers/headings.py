@@ -31,8 +31,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Protocol
+
+from toolkit.record import field, record
 
 FINAL_PUNCTUATION = ".!?:;,"
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])\s+(\S.*)$")
@@ -77,7 +78,7 @@ class Line(Protocol):
     def columns(self) -> tuple[str, ...]: ...
 
 
-@dataclass(frozen=True)
+@record
 class HeadingRules:
     """The heading heuristic's knobs and the user's overrides.
 
@@ -100,7 +101,7 @@ class HeadingRules:
         return HeadingRules(force=keys(force), suppress=keys(suppress))
 
 
-@dataclass(frozen=True)
+@record
 class Decision:
     """One paragraph's verdict, the rule that gave it, and a heading's level."""
 
@@ -115,7 +116,7 @@ class Decision:
         return self.kind == "heading"
 
 
-@dataclass(frozen=True)
+@record
 class _View:
     """A paragraph as the rules see it: `1.2⇥Text` (a number, then a tab) reads as `1.2 Text`."""
 

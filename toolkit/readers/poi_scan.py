@@ -27,10 +27,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from toolkit.errors import BriefingError, BriefingWarning, Location, Warn
 from toolkit.model import Inline, LineBreak, Note, NoteKind, P
+from toolkit.record import field, record
 
 TOKEN = re.compile(
     r"(?P<ref>\[(?P<kind>footnote|endnote)Ref:(?P<id>-?\d+)\])"
@@ -47,7 +47,7 @@ SPACES = re.compile(r"[ \t\u00a0]+")
 BREAKS = re.compile(r"[\f\v]")
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class _Ref:
     """A reference seen in the text, waiting for its body."""
 
@@ -57,7 +57,7 @@ class _Ref:
     note: Note | None = None
 
 
-@dataclass
+@record(frozen=False)
 class _Line:
     """One printed line of a paragraph: text pieces and references."""
 
@@ -65,7 +65,7 @@ class _Line:
     pieces: list[str | _Ref | Note] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@record
 class RawParagraph:
     """A paragraph as POI printed it, with its notes at their anchors.
 
@@ -89,7 +89,7 @@ class RawParagraph:
         return any(isinstance(c, Note) for c in self.children)
 
 
-@dataclass
+@record(frozen=False)
 class ScanCounts:
     """References read from the text, and bodies kept without a reference."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import Any
 
 from toolkit.errors import BriefingError, BriefingWarning, ExitCode, Location, Warn, python_warning
 from toolkit.model.nodes import Briefing, Translation
+from toolkit.record import replace
 from toolkit.translation import glossary as glossaries
 from toolkit.translation.engine import Engine, EngineOptions
 from toolkit.translation.memory import MemoryKey, TranslationMemory
@@ -208,7 +208,7 @@ class Translator:
             return fixed
 
         body = Mapper(lookup, warn).briefing(doc)
-        meta = dataclasses.replace(
+        meta = replace(
             body.meta,
             translation=Translation(
                 source_lang=self.source,

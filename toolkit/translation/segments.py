@@ -18,7 +18,6 @@ but keeps walking, so the same walk both collects segments and rebuilds.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable
@@ -48,6 +47,7 @@ from toolkit.model.nodes import (
     inlines,
     plain_text,
 )
+from toolkit.record import replace
 from toolkit.translation import splitter
 
 Lookup = Callable[[str], str | None]
@@ -98,7 +98,7 @@ class Mapper:
         title: tuple[Inline, ...] = (doc.meta.title, *doc.meta.title_notes)
         done = self.inlines(title) if doc.meta.title else title
         notes = tuple(n for n in done if isinstance(n, Note))
-        meta = dataclasses.replace(doc.meta, title=plain_text(done).strip(), title_notes=notes)
+        meta = replace(doc.meta, title=plain_text(done).strip(), title_notes=notes)
         return Briefing(meta=meta, body=self.blocks(doc.body), lang=doc.lang)
 
     def blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -139,7 +139,7 @@ class Mapper:
                 if _starts_sentence(before) and _ends_sentence(texts[i], "".join(texts[i + 1 :])):
                     out.extend(self._run(pending))
                     pending = []
-                    out.append(dataclasses.replace(item, children=self.inlines(item.children)))
+                    out.append(replace(item, children=self.inlines(item.children)))
                 elif isinstance(item, (Sup, Sub)):
                     pending.append(item)  # kept as it is, like a note: "m²", "1e"
                 else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from typing import assert_never
 
@@ -30,6 +29,7 @@ from toolkit.model import (
     plain_text,
 )
 from toolkit.readers.xliff.parse import Loaded
+from toolkit.record import replace
 from toolkit.xliff.units import Close, Open, Ph, Text, Token, Unit, key_of
 
 
@@ -49,7 +49,7 @@ class Rebuilder:
         source = self.loaded.source
         containers = iter(u for u in self.loaded.units if u.kind != "note")
         title_items = self.unit(next(containers))
-        meta = dataclasses.replace(
+        meta = replace(
             source.meta,
             title=plain_text(title_items).strip(),
             title_notes=tuple(n for n in title_items if isinstance(n, Note)),

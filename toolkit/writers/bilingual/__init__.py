@@ -10,10 +10,10 @@ each side keeps its own notes, numbered from 1, at the foot of the page that cit
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from toolkit.errors import BriefingError, ExitCode, Warn, python_warning
+from toolkit.record import replace
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -77,8 +77,8 @@ def write(
 
 def side_by_side(style: Style) -> Style:
     """The house style with the narrow margins of a two-column page; the rest as it is."""
-    page = dataclasses.replace(style.page, margin_left_mm=MARGIN_MM, margin_right_mm=MARGIN_MM)
-    return dataclasses.replace(style, page=page)
+    page = replace(style.page, margin_left_mm=MARGIN_MM, margin_right_mm=MARGIN_MM)
+    return replace(style, page=page)
 
 
 def language_name(lang: str) -> str:

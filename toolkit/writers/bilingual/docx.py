@@ -8,19 +8,19 @@ from its own cell. Every run of a cell, and of the notes it cites, carries the c
 
 from __future__ import annotations
 
-import dataclasses
-
 from lxml import etree
 
 from toolkit.errors import Warn, python_warning
 from toolkit.model import Briefing, Heading, ListBlock, Meta
 from toolkit.model.nodes import NoteKind
+from toolkit.model.walk import has_emphasis
 from toolkit.ooxml.ns import qn
 from toolkit.ooxml.parts import PN, RT
+from toolkit.record import replace
 from toolkit.style import Style
 from toolkit.writers.bilingual import GUTTER_MM, language_name, side_by_side
 from toolkit.writers.bilingual.align import Row, rows
-from toolkit.writers.docx import has_emphasis, note_settings
+from toolkit.writers.docx import note_settings
 from toolkit.writers.docx.body import BodyWriter
 from toolkit.writers.docx.elements import hex_color, make, sub, twips, word_lang
 from toolkit.writers.docx.fonts import embed_fonts
@@ -127,7 +127,7 @@ def write_bilingual_docx(
     sect_pr = body.find(qn("w:sectPr"))
     text_width = setup_page(sect_pr, style)
     title = f"{source.meta.title} \u00b7 {translation.meta.title}"
-    running = dataclasses.replace(source.meta, title=title, translation=translation.meta.translation)
+    running = replace(source.meta, title=title, translation=translation.meta.translation)
     header_footer(package, main, sect_pr, style, Briefing(running, (), source.lang))
 
     # Ids in the order of the references, not the source's: both sides cite notes with the same

@@ -16,12 +16,12 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from toolkit.errors import BriefingError, ExitCode, Warn, python_warning
 from toolkit.model import Briefing, Heading, ListBlock, NoteNumbers, iter_notes, plain_text
+from toolkit.model.walk import has_emphasis
 from toolkit.style import Style
 from toolkit.version import __version__
 from toolkit.writers.bilingual import GUTTER_MM, side_by_side, tag_lang
 from toolkit.writers.bilingual.align import Row, rows
 from toolkit.writers.bilingual.columns import PairedNotes, RowPair
-from toolkit.writers.pdf import uses_italic
 from toolkit.writers.pdf.build import Builder
 from toolkit.writers.pdf.fonts import GlyphCheck, family_for
 from toolkit.writers.pdf.markup import Markup, NoteBook
@@ -67,7 +67,7 @@ def write_bilingual_pdf(
     table = rows(source, translation)
     style = side_by_side(style)
     stamp = render_time()
-    family = family_for(style.body.font, warn, italic=uses_italic(source) or uses_italic(translation))
+    family = family_for(style.body.font, warn, italic=has_emphasis(source) or has_emphasis(translation))
     styles = make_styles(style, family)
     check = GlyphCheck(family)
     gutter = GUTTER_MM * mm

@@ -10,13 +10,12 @@ the same document and style always give the same bytes.
 
 from __future__ import annotations
 
-import dataclasses
-
 from lxml import etree
 
 from toolkit.errors import Warn, python_warning
-from toolkit.model import Briefing, Emph
+from toolkit.model import Briefing
 from toolkit.model.nodes import NoteKind
+from toolkit.model.walk import has_emphasis
 from toolkit.ooxml import custom_props
 from toolkit.ooxml.ns import qn
 from toolkit.ooxml.parts import PN, RT
@@ -87,14 +86,3 @@ def note_settings(settings: etree._Element, notes: dict[NoteKind, Notes]) -> Non
             anchor.addprevious(pr)
         else:
             settings.append(pr)
-
-
-def has_emphasis(value: object) -> bool:
-    """Does the document hold emphasis anywhere (the only text set in the italic faces)?"""
-    if isinstance(value, Emph):
-        return True
-    if isinstance(value, tuple):
-        return any(has_emphasis(item) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return any(has_emphasis(getattr(value, f.name)) for f in dataclasses.fields(value))
-    return False

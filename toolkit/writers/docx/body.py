@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
 from typing import Protocol, assert_never
 
 from lxml import etree
@@ -26,6 +25,7 @@ from toolkit.model import (
 )
 from toolkit.model.nodes import NoteKind
 from toolkit.ooxml.ns import qn
+from toolkit.record import record, replace
 from toolkit.style import Style, is_number
 from toolkit.writers.docx.elements import hex_color, make, sub, twips
 from toolkit.writers.docx.numbering import Numbering
@@ -47,7 +47,7 @@ class NotesPart(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@record
 class RunProps:
     """Direct run formatting inherited from enclosing spans."""
 

@@ -14,7 +14,6 @@ import json
 import os
 import uuid
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -25,6 +24,7 @@ from toolkit.errors import BriefingError
 from toolkit.fonts import FONTS_DIR
 from toolkit.ooxml.ns import nsmap, qn
 from toolkit.ooxml.zipwrite import Deflated
+from toolkit.record import record
 from toolkit.writers.docx.elements import sub
 from toolkit.writers.docx.package import Package, Part
 
@@ -40,7 +40,7 @@ _NOTO = {
 _NOTO_PANOSE = "020B0502040504020204"
 
 
-@dataclass(frozen=True)
+@record
 class EmbeddedFace:
     """A shipped face ready for the package: its font key and its obfuscated bytes, deflated."""
 

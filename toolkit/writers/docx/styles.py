@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
 from toolkit.ooxml.ns import qn
+from toolkit.record import record
 from toolkit.style import Style
 from toolkit.writers.docx.elements import half_points, hex_color, sub, twips, word_lang
 
@@ -16,7 +15,7 @@ LIST_LEVELS = 9
 _KEPT = {"DefaultParagraphFont", "TableNormal", "NoList", "TableGrid"}
 
 
-@dataclass(frozen=True)
+@record
 class _Def:
     """One style definition; pPr/rPr children in schema order."""
 

@@ -73,21 +73,6 @@ def _import_reportlab() -> None:
 _import_reportlab()
 
 
-def uses_italic(value: object) -> bool:
-    """Whether a document (or any node) holds emphasis: the only text the PDF sets in italic."""
-    import dataclasses
-
-    from toolkit.model import Emph
-
-    if isinstance(value, Emph):
-        return True
-    if isinstance(value, tuple):
-        return any(uses_italic(item) for item in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return any(uses_italic(getattr(value, f.name)) for f in dataclasses.fields(value))
-    return False
-
-
 def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes:
     """The bytes of `doc` as a tagged PDF in the house `style`.
 
@@ -99,6 +84,7 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
     from reportlab.platypus.doctemplate import LayoutError
 
     from toolkit.model import NoteNumbers
+    from toolkit.model.walk import has_emphasis
     from toolkit.version import __version__
     from toolkit.writers.pdf.build import Builder
     from toolkit.writers.pdf.fonts import GlyphCheck, family_for
@@ -110,7 +96,7 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
     from toolkit.writers.pdf.template import BriefingDocTemplate, Decoration, frame_width
 
     stamp = render_time()
-    family = family_for(style.body.font, warn, italic=uses_italic(doc))
+    family = family_for(style.body.font, warn, italic=has_emphasis(doc))
     styles = make_styles(style, family)
     check = GlyphCheck(family)
     book = NoteBook()
