@@ -9,10 +9,8 @@ Only the shipped family can be embedded; another font is declared with its famil
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
-import uuid
 import zlib
 from pathlib import Path
 
@@ -73,6 +71,10 @@ def obfuscated(data: bytes) -> tuple[str, bytes]:
     The key is a GUID derived from the font's bytes, so the same font always gives the
     same file. Obfuscation XORs the first 32 bytes with the key's 16 bytes in reverse order.
     """
+    # Imported here: only a cache miss needs them, and uuid alone costs a command 1.5 ms.
+    import hashlib
+    import uuid
+
     key = "{" + str(uuid.uuid5(uuid.NAMESPACE_OID, hashlib.sha256(data).hexdigest())).upper() + "}"
     mask = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
     head = bytes(b ^ mask[i % 16] for i, b in enumerate(data[:32]))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from toolkit.errors import BriefingWarning, Warn
+from toolkit.record import record
 
 # The shipped family (OFL, see fonts/OFL.txt) and the one reportlab ships (Bitstream Vera licence).
 # Faces are regular, bold, italic, bold italic.
@@ -21,7 +21,7 @@ _FAMILIES: dict[str, tuple[str, tuple[str, str, str, str]]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class FontFamily:
     """The registered reportlab font names of one family, and its character map."""
 

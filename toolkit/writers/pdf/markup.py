@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
@@ -12,6 +11,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, NoteNumbers, Strong, Sub, Sup
+from toolkit.record import field, record
 from toolkit.writers.pdf.fonts import GlyphCheck
 from toolkit.writers.pdf.longpara import pieces
 from toolkit.writers.pdf.marked import TaggedText, artifact
@@ -119,7 +119,7 @@ class Para(Paragraph):
         node.tree.claim_annotations(canvas, links)
 
 
-@dataclass
+@record(frozen=False)
 class NoteBook:
     """The notes met while building: footnote paragraphs by number, endnotes in order."""
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream
 from reportlab.pdfgen.canvas import Canvas
 
 from toolkit.errors import BriefingError, ExitCode
+from toolkit.record import record
 
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"
 
@@ -56,7 +56,7 @@ def render_time(environ: Mapping[str, str] = os.environ) -> Stamp:
     return Stamp(moment)
 
 
-@dataclass(frozen=True)
+@record
 class Described:
     """What the XMP packet says: the same values as the document information dictionary."""
 

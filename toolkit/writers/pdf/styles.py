@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
+from toolkit.record import field, record
 from toolkit.style import Style
 from toolkit.writers.pdf.fonts import FontFamily
 
 BULLET_AT = 1.5 * mm  # from the item's indent to its bullet (a number ends at the text)
 
 
-@dataclass(frozen=True)
+@record
 class PdfStyles:
     """Every ParagraphStyle the writer uses, plus the colours it draws with."""
 

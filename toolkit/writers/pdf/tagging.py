@@ -17,7 +17,6 @@ ends the paragraph's sequence and starts its own).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import (
@@ -28,6 +27,8 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 from reportlab.pdfgen.canvas import Canvas
+
+from toolkit.record import field, record
 
 # The onDraw callback name used in paragraph markup: label "open N" starts the inline
 # element N (see StructTree.inline), label "end" ends the innermost one.
@@ -79,19 +80,19 @@ class StructNode:
         return f"<StructNode {self.role} with {len(self.kids)} kids>"
 
 
-@dataclass(frozen=True)
+@record
 class _MCR:
     page: int
     mcid: int
 
 
-@dataclass(frozen=True)
+@record
 class _OBJR:
     page: int
     annotation: str  # reportlab's internal name of the annotation object
 
 
-@dataclass(frozen=True)
+@record
 class InlineSpec:
     """An inline element opened by an onDraw mark: a `Reference`, or a `Link` and where it goes."""
 
@@ -100,7 +101,7 @@ class InlineSpec:
     contents: str = ""  # the link's description, for the annotation's /Contents
 
 
-@dataclass
+@record(frozen=False)
 class _LinkMark:
     """A link element opened on this page, waiting for the annotations drawn for it.
 
@@ -116,7 +117,7 @@ class _LinkMark:
     done: bool = False  # it has its annotation of the line where it closed
 
 
-@dataclass
+@record(frozen=False)
 class _Page:
     name: str  # reportlab's internal name of the page object
     mcids: list[StructNode] = field(default_factory=list)  # MCID -> element

@@ -12,7 +12,6 @@ metadata (metadata.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
@@ -27,6 +26,7 @@ from toolkit.style import Style
 
 if TYPE_CHECKING:
     from toolkit.model import Translation
+from toolkit.record import record
 from toolkit.writers.pdf.fonts import FontFamily
 from toolkit.writers.pdf.frame import FootnoteFrame
 from toolkit.writers.pdf.marked import artifact, on_draw
@@ -35,7 +35,7 @@ from toolkit.writers.pdf.notes import FootnoteArea
 from toolkit.writers.pdf.tagging import CALLBACK, StructTree
 
 
-@dataclass(frozen=True)
+@record
 class Decoration:
     """What the header and footer say, and how they look."""
 
