@@ -25,9 +25,11 @@ translate() from argos-translate-lt, given our offline splitter (its own
 downloads a model) so that only the engine differs; (c) one raw
 translate_batch over the pre-split, pre-tokenised sentences: the floor.
 The machine is shared and its speed drifts: expect +-30 % between runs
-(measured: seed (a) 6.1-6.2 s, (b) 19-44 s). The seed rows keep the best of
-three alternating runs; the batch rows run once each, and a final row warns
-when the load average says other work was running.
+(measured: seed (a) 6.1-6.2 s, (b) 19-44 s). So the three engines run in
+interleaved rounds (c a b, c a b, ...), 7 of them, and each row gives the
+median of the per-round ratios with its range; argos's rate comes from a
+sample (the seed's first paragraphs, two of the briefings) to keep a round
+short. A final row warns when the load average says other work was running.
 
 argos-translate-lt runs in a subprocess with the interpreter in
 $BRIEFING_BENCH_ARGOS_PYTHON, else this one if it can import argostranslate,
@@ -42,6 +44,7 @@ import json
 import os
 import random
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -62,8 +65,10 @@ VOCAB, D_MODEL, FFN, HEADS, LAYERS = 32_000, 512, 2048, 8, 6
 BEAM = 4  # argos's default beam size
 BATCH_BEAM = 1  # the 50-briefing rows use the fast (greedy) mode, or they take most of an hour
 DECODE_LEN = 48  # about 1.2x the seed's mean sentence length in pieces, + 5
-BATCH_DOCS = 50
-ARGOS_BATCH_DOCS = 5  # argos does not batch across sentences, so its rate is measured on a sample
+BATCH_DOCS = 10
+ARGOS_BATCH_DOCS = 2  # argos does not batch across sentences, so its rate is measured on a sample
+ROUNDS = 7  # interleaved rounds of the three engines
+ARGOS_SEED_PARAGRAPHS = 4  # argos takes 20-40 s for the whole seed: its rate comes from its first paragraphs
 THREADS = os.cpu_count() or 1
 
 
@@ -339,44 +344,61 @@ def _rates(seconds: float, sentences: list[str]) -> str:
     return f"{len(sentences) / seconds:.2f} sent/s, {words / seconds:.1f} words/s"
 
 
-def _rows(label: str, docs: list[object], argos_docs: list[object], beam: int, repeat: int) -> list[Result]:
+def _spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f}x (range {min(values):.2f}-{max(values):.2f})"
+
+
+def _rows(label: str, docs: list[object], argos_units: list[str], beam: int, rounds: int) -> list[Result]:
+    from toolkit.translation.splitter import split
+
     sentences = sentences_of(docs)
-    argos_sentences = sentences_of(argos_docs)
-    # Alternate (c) and (a) and keep the best of `repeat` runs: on a shared
-    # 2-core machine the minimum is the least disturbed measurement.
-    t_raw = t_ours = float("inf")
-    for _ in range(repeat):
-        t_raw = min(t_raw, raw(sentences, beam))
-        t_ours = min(t_ours, ours(docs, beam))
-    t_argos, why = argos([u for d in argos_docs for u in texts(d)], beam)
+    argos_sentences = [s for unit in argos_units for s in split(unit)]
+    # Interleaved rounds (c a b, c a b, ...): each round's engines see the same
+    # machine, and the figures are medians of per-round ratios with their range.
+    t_raw: list[float] = []
+    t_ours: list[float] = []
+    t_argos: list[float] = []
+    why = ""
+    before = os.getloadavg()[0]
+    for _ in range(rounds):
+        t_raw.append(raw(sentences, beam))
+        t_ours.append(ours(docs, beam))
+        seconds, why = argos(argos_units, beam)
+        if seconds is not None:
+            t_argos.append(seconds)
+    load = f"{rounds} interleaved rounds, load {before:.2f}-{os.getloadavg()[0]:.2f}"
     n = len(sentences)
-    head = f"{label}, {n} sentences, beam {beam}, {DECODE_LEN} tokens/sentence"
+    floor = [o / r for o, r in zip(t_ours, t_raw, strict=True)]
+    head = f"{label}, {n} sentences, beam {beam}, {DECODE_LEN} tokens/sentence; {load}"
+    median_ours, median_raw = statistics.median(t_ours), statistics.median(t_raw)
     rows = [
         Result(
             f"translate {label}: (a) our engine",
-            t_ours,
+            median_ours,
             None,
-            f"{_rates(t_ours, sentences)}; {t_ours / t_raw:.2f}x the floor (target <= 1.15x); {head}",
+            f"{_rates(median_ours, sentences)}; {_spread(floor)} the floor (target <= 1.15x); {head}",
         ),
-        Result(f"translate {label}: (c) raw translate_batch", t_raw, None, _rates(t_raw, sentences)),
+        Result(
+            f"translate {label}: (c) raw translate_batch", median_raw, None, _rates(median_raw, sentences)
+        ),
     ]
-    if t_argos is None:
+    if len(t_argos) != rounds:
         rows.append(Result(f"translate {label}: (b) argostranslate", 0.0, None, why))
     else:
-        # Compare rates, since argos may have run on a sample of the documents.
-        argos_rate = len(argos_sentences) / t_argos
-        ours_rate = n / t_ours
+        # Rates, not times: argos runs on a sample (it translates one sentence at a time).
+        faster = [(n / o) / (len(argos_sentences) / a) for o, a in zip(t_ours, t_argos, strict=True)]
         sample = (
-            ""
-            if len(argos_docs) == len(docs)
-            else f" (rate measured on {len(argos_docs)} of the {len(docs)} briefings)"
+            f" (rate measured on {len(argos_sentences)} of the {n} sentences)"
+            if argos_sentences != sentences
+            else ""
         )
+        median_argos = statistics.median(t_argos)
         rows.append(
             Result(
                 f"translate {label}: (b) argostranslate translate()",
-                t_argos,
+                median_argos,
                 None,
-                f"{_rates(t_argos, argos_sentences)}{sample}; ours is {ours_rate / argos_rate:.2f}x faster "
+                f"{_rates(median_argos, argos_sentences)}{sample}; ours is {_spread(faster)} faster "
                 "(target >= 3x)",
             )
         )
@@ -389,8 +411,9 @@ def rows() -> list[Result]:
     built = time.perf_counter() - start
     seed, batch = documents()
     results = [Result("translate bench: build/load the random OPUS-MT-size model", built, None, str(PACKAGE))]
-    results += _rows("seed", [seed], [seed], BEAM, repeat=3)
-    results += _rows(f"{BATCH_DOCS} briefings", batch, batch[:ARGOS_BATCH_DOCS], BATCH_BEAM, repeat=1)
+    results += _rows("seed", [seed], texts(seed)[:ARGOS_SEED_PARAGRAPHS], BEAM, ROUNDS)
+    sample = [unit for doc in batch[:ARGOS_BATCH_DOCS] for unit in texts(doc)]
+    results += _rows(f"{BATCH_DOCS} briefings", batch, sample, BATCH_BEAM, ROUNDS)
     load = os.getloadavg()[0]
     if load > THREADS + 0.5:
         results.append(
