@@ -5,8 +5,10 @@ makes, about 0.4 ms a class on this machine. The model and the house style are
 30 classes that every command imports, so dataclasses cost a short command 12 ms
 before it has read a byte. `@record` gives the same declarations the same
 behaviour (an `__init__` from the annotations, `__post_init__`, value equality
-and hashing, a readable repr, immutability, `__slots__`, `__match_args__`)
-with methods shared by every record instead of generated per class.
+and hashing, a readable repr, immutability, `__slots__`, `__match_args__`).
+Equality, hashing, repr and immutability are methods shared by every record;
+only `__init__` is made for each class, as dataclasses make it, and only when
+the class is first instantiated, so a command pays for the classes it uses.
 Type checkers see a dataclass (`dataclass_transform`).
 """
 
@@ -144,29 +146,35 @@ def replace(obj: T, /, **changes: Any) -> T:
 
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
-    spec: _Spec = self._record
-    names = spec.names
-    if len(args) > len(names):
-        raise TypeError(f"{type(self).__name__}() takes {len(names)} arguments, {len(args)} given")
-    put = object.__setattr__
-    for name, value in zip(names, args, strict=False):  # the rest come by keyword or default
-        put(self, name, value)
-    for name in names[len(args) :]:
-        if name in kwargs:
-            value = kwargs.pop(name)
-        elif name in spec.defaults:
-            value = spec.defaults[name]
+    # The first instance of a class: make its own __init__, then use it from now on.
+    cls = type(self)
+    cls.__init__ = _make_init(cls._record, cls.__qualname__)
+    cls.__init__(self, *args, **kwargs)
+
+
+def _make_init(spec: _Spec, qualname: str) -> Callable[..., None]:
+    """The class's `__init__` as a dataclass writes it: named parameters, defaults, one assignment each."""
+    params, body = [], []
+    env: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": _MISSING}
+    for name in spec.names:
+        if name in spec.defaults:
+            env[f"_d_{name}"] = spec.defaults[name]
+            params.append(f"{name}=_d_{name}")
         elif name in spec.factories:
-            value = spec.factories[name]()
+            env[f"_f_{name}"] = spec.factories[name]
+            params.append(f"{name}=_MISSING")
+            body.append(f"    if {name} is _MISSING: {name} = _f_{name}()")
         else:
-            raise TypeError(f"{type(self).__name__}() is missing the argument {name!r}")
-        put(self, name, value)
-    if kwargs:
-        raise TypeError(
-            f"{type(self).__name__}() got an unexpected or repeated argument {next(iter(kwargs))!r}"
-        )
+            params.append(name)
+        body.append(f"    _set(self, {name!r}, {name})")
     if spec.post_init is not None:
-        spec.post_init(self)
+        env["_post_init"] = spec.post_init
+        body.append("    _post_init(self)")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or ["    pass"])
+    exec(source, env)  # the way dataclasses build __init__: the fastest call Python has
+    init: Callable[..., None] = env["__init__"]
+    init.__qualname__ = f"{qualname}.__init__"
+    return init
 
 
 def _values(self: Any) -> tuple[Any, ...]:
