@@ -297,3 +297,63 @@ def test_cli_converts_to_docx_and_back(tmp_path: Path) -> None:
     assert main(["convert", str(docx), "-o", str(xml)], stdout=_io.StringIO(), stderr=err) == 0
     assert err.getvalue() == ""
     assert toolkit.read(xml) == toolkit.read(SEED)
+
+
+_FOOTNOTES = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>In de tekst.</w:t></w:r></w:p></w:footnote>'
+    '<w:footnote w:id="2"><w:p><w:r><w:t>Elders.</w:t></w:r></w:p></w:footnote></w:footnotes>'
+)
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _with_notes(body: str, rels: str = "", extra: dict[str, str] | None = None) -> bytes:
+    all_rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId9" Type="{_RT}/footnotes" Target="footnotes.xml"/>{rels}</Relationships>'
+    )
+    parts = {"word/footnotes.xml": _FOOTNOTES, "word/_rels/document.xml.rels": all_rels, **(extra or {})}
+    return make_docx(body, extra=parts)
+
+
+def _ref(note_id: int) -> str:
+    return f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>'
+
+
+@pytest.mark.parametrize("where", ["header", "footer"])
+def test_a_note_cited_in_a_page_header_or_footer_is_named(where: str) -> None:
+    tag = "hdr" if where == "header" else "ftr"
+    part = (
+        f'<w:{tag} xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:p><w:r><w:t>Kop</w:t></w:r>{_ref(2)}</w:p></w:{tag}>"
+    )
+    rel = f'<Relationship Id="rIdH" Type="{_RT}/{where}" Target="{where}1.xml"/>'
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst.</w:t></w:r>{_ref(1)}")
+    seen = Collected()
+    doc = read_docx(_with_notes(body, rel, {f"word/{where}1.xml": part}), "k.docx", warn=seen)
+    assert [n.source_id for _, n in iter_notes(doc)] == ["1"]
+    assert (
+        f"footnote 2 is cited in a page {where} (word/{where}1.xml), which is not read: left out"
+        in seen.messages()
+    )
+
+
+@pytest.mark.parametrize("wrapper", ["del", "moveFrom"])
+def test_a_note_in_a_tracked_deletion_is_named_as_it_is_left_out(wrapper: str) -> None:
+    deleted = (
+        f'<w:{wrapper} w:id="9" w:author="A"><w:r><w:delText>weg</w:delText></w:r>{_ref(2)}</w:{wrapper}>'
+    )
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(1)}{deleted}")
+    seen = Collected()
+    doc = read_docx(_with_notes(body), "d.docx", warn=seen)
+    assert doc.body == (P(("Tekst", Note((P(("In de tekst.",)),), "1"))),)
+    assert "footnote 2 is in a tracked deletion: left out with the deleted text" in seen.messages()
+
+
+def test_a_note_in_a_deleted_paragraph_is_named_too() -> None:
+    deleted = '<w:del w:id="5" w:author="A">' + p("", runs=f"<w:r><w:delText>weg</w:delText></w:r>{_ref(2)}")
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(1)}") + deleted + "</w:del>"
+    seen = Collected()
+    doc = read_docx(_with_notes(body), "b.docx", warn=seen)
+    assert [n.source_id for _, n in iter_notes(doc)] == ["1"]
+    assert "footnote 2 is in a tracked deletion: left out with the deleted text" in seen.messages()

@@ -178,6 +178,22 @@ def test_body_without_marker_is_kept_with_a_warning(warnings_seen):  # type: ign
     assert warnings_seen[0].where.line == 2
 
 
+def test_text_written_like_a_body_does_not_swallow_the_reference_after_it(warnings_seen):  # type: ignore[no-untyped-def]
+    text = "Titel\nDe tekst noemt [1: geen noot] letterlijk.[footnoteRef:2] [2:  Echte noot.] \n\n"
+    doc = read(text, warn=warnings_seen)
+    [(_, note)] = list(iter_notes(doc))
+    assert (note.source_id, plain_text(note.body[0].children)) == ("2", "Echte noot.")
+    assert paragraphs(doc)[0].children == ("De tekst noemt [1: geen noot] letterlijk.", note)
+    assert warnings_seen.messages() == []
+
+
+def test_a_body_whose_text_spells_a_reference_is_read_with_a_warning(warnings_seen):  # type: ignore[no-untyped-def]
+    doc = read("Titel\nEen zin.[footnoteRef:4] [4:  Zie [endnoteRef:2] hier.] \n\n", warn=warnings_seen)
+    [(_, note)] = list(iter_notes(doc))
+    assert plain_text(note.body[0].children) == "Zie [endnoteRef:2] hier."
+    assert ["holds text written like a note reference" in m for m in warnings_seen.messages()] == [True]
+
+
 def test_duplicate_ids_warn_and_keep_both(warnings_seen):  # type: ignore[no-untyped-def]
     text = "Titel\nA[footnoteRef:2]. [2: een] \n\nB[footnoteRef:2]. [2: twee] \n"
     doc = read(text, warn=warnings_seen)

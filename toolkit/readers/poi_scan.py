@@ -209,7 +209,15 @@ class Scanner:
             start = opened.end()
             close = _body_end(text, start, self.next_marker(start))
             if close is None:
-                raise self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
+                # A body never holds a reference, but its text may spell one out
+                # ("[endnoteRef:2]"): then it closes on its own line, past that text.
+                close = _body_end(text, start, self.line_end(start))
+                if close is None:
+                    raise self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
+                self.warning(
+                    f"note body [{opened[1]}: ...] holds text written like a note reference; kept as text",
+                    pos,
+                )
             found.append((opened[1], text[start : close[0]], pos))
             pos = close[1]
         # Bodies answer the paragraph's references in order, so match from the
@@ -242,7 +250,7 @@ class Scanner:
         """Bodies that end a line but answer no reference: kept as notes, with a warning."""
         text = self.text
         line = bisect.bisect_right(self.starts, at)
-        eol = self.starts[line] - 1 if line < len(self.starts) else len(text)
+        eol = self.line_end(at)
         end = eol
         while end > at and text[end - 1] == " ":
             end -= 1
@@ -253,7 +261,11 @@ class Scanner:
         pos = at
         while pos < end:
             opened = BODY_OPEN.match(text, pos)
-            close = _body_end(text, opened.end(), eol) if opened else None
+            # Up to the next reference at most: text like "[1: ...]" before a real
+            # reference is text, and must not swallow the reference after it.
+            close = (
+                _body_end(text, opened.end(), min(eol, self.next_marker(opened.end()))) if opened else None
+            )
             if opened is None or close is None:
                 return None
             found.append((opened[1], text[opened.end() : close[0]], pos))
@@ -264,6 +276,11 @@ class Scanner:
             notes.append(self.note("footnote", source_id, body, where))
         self.counts.orphans += len(notes)
         return eol, notes
+
+    def line_end(self, pos: int) -> int:
+        """Where the line holding `pos` ends (its newline), or the end of the text."""
+        line = bisect.bisect_right(self.starts, pos)
+        return self.starts[line] - 1 if line < len(self.starts) else len(self.text)
 
     def next_marker(self, pos: int) -> int:
         """Where the next reference starts after `pos`, or the end of the text."""

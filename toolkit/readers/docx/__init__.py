@@ -23,7 +23,7 @@ from toolkit.ooxml.ns import qn
 from toolkit.ooxml.parts import RT
 from toolkit.readers.docx import meta as meta_props
 from toolkit.readers.docx.blocks import BlockReader
-from toolkit.readers.docx.inlines import Story
+from toolkit.readers.docx.inlines import Story, note_references
 from toolkit.readers.docx.notes import NoteBodies
 from toolkit.readers.docx.numbering import NumberingMap
 from toolkit.readers.docx.package import DocxPackage
@@ -86,6 +86,14 @@ def read_docx(
         bodies[kind] = NoteBodies(kind, pkg.xml(part) if part else None, story, source_id)
     reader = BlockReader(Story(styles, links(main), note, warn_once), numbering)
     blocks = reader.read(body, top=True)
+    # Page headers and footers are not part of the model; a note cited there is named.
+    for where in ("header", "footer"):
+        for part in pkg.all_related(main, where):
+            root = pkg.xml(part)
+            for kind, note_id in note_references(root) if root is not None else ():
+                warn_once(
+                    f"{kind} {note_id} is cited in a page {where} ({part}), which is not read: left out"
+                )
     name = posixpath.basename((path or "").replace("\\", "/"))
     # Only a paragraph that is a title becomes the title: a first paragraph
     # that is not stays in the body, with its notes.

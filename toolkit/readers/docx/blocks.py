@@ -35,7 +35,7 @@ from toolkit.model import (
 )
 from toolkit.model.nodes import child_inlines
 from toolkit.ooxml.ns import local_name, qn
-from toolkit.readers.docx.inlines import InlineReader, Story
+from toolkit.readers.docx.inlines import InlineReader, Story, warn_deleted_notes
 from toolkit.readers.docx.numbering import NumberingMap
 
 NOTICE_STYLE = "MachineTranslationNotice"
@@ -151,6 +151,7 @@ class BlockReader:
                 self._elements(el, builder, top)
             elif name in ("del", "moveFrom"):
                 self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
+                warn_deleted_notes(el, self.story.warn)
             elif name == "altChunk":
                 self.story.warn("embedded documents (altChunk) are not read")
 

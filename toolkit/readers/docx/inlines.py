@@ -47,6 +47,20 @@ _SKIP = {
 }
 
 
+def note_references(el: etree._Element) -> list[tuple[str, str]]:
+    """The (kind, w:id) of every note reference inside `el`, in document order."""
+    return [
+        (local_name(ref.tag).removesuffix("Reference"), ref.get(qn("w:id"), "?"))
+        for ref in el.iter(qn("w:footnoteReference"), qn("w:endnoteReference"))
+    ]
+
+
+def warn_deleted_notes(el: etree._Element, warn: Callable[[str], None]) -> None:
+    """Name each note whose reference a tracked deletion takes away: it is left out with the text."""
+    for kind, note_id in note_references(el):
+        warn(f"{kind} {note_id} is in a tracked deletion: left out with the deleted text")
+
+
 @dataclass
 class Story:
     """What inline reading needs about the part it reads: links, notes, styles, warnings."""
@@ -93,6 +107,7 @@ class InlineReader:
                     self.children(content, props)
             elif name in ("del", "moveFrom"):
                 self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
+                warn_deleted_notes(child, self.story.warn)
             elif name == "commentRangeStart":
                 self.story.warn("comments are not read; their text is left out")
             elif ns == nsmap["m"]:

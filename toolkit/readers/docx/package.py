@@ -162,6 +162,14 @@ class DocxPackage:
             out[rel.get("Id", "")] = Rel(rel.get("Type", ""), target, external)
         return out
 
+    def all_related(self, part: str, *types: str) -> list[str]:
+        """Every member `part` relates to by one of `types` (last segments, e.g. "header"), in order."""
+        return [
+            rel.target
+            for rel in self.rels(part).values()
+            if not rel.external and rel.type.rsplit("/", 1)[-1] in types
+        ]
+
     def related(self, part: str, reltype: str) -> str | None:
         """The member that `part` relates to by `reltype`, matched on its last segment (`/styles`).
 
