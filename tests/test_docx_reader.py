@@ -357,3 +357,17 @@ def test_a_note_in_a_deleted_paragraph_is_named_too() -> None:
     doc = read_docx(_with_notes(body), "b.docx", warn=seen)
     assert [n.source_id for _, n in iter_notes(doc)] == ["1"]
     assert "footnote 2 is in a tracked deletion: left out with the deleted text" in seen.messages()
+
+
+def test_symbol_font_characters_become_unicode_and_other_symbol_fonts_are_named() -> None:
+    def sym(font: str, char: str) -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+
+    runs = sym("Symbol", "F062") + sym("Symbol", "F0B1") + sym("Symbol", "F032") + sym("Wingdings", "F0E0")
+    seen = Collected()
+    doc = read_docx(make_docx(p("T", "Title") + p("", runs=runs)), "s.docx", warn=seen)
+    assert doc.body == (P(("β±2\uf0e0",)),)
+    assert seen.messages() == [
+        "a Wingdings symbol (code F0E0) has no Unicode equivalent; "
+        "kept as a private-use character, which other fonts show as a box"
+    ]

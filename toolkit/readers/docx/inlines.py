@@ -17,6 +17,7 @@ from lxml import etree
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, inlines
 from toolkit.ooxml.ns import local_name, nsmap, qn
 from toolkit.readers.docx.styles import StyleMap
+from toolkit.readers.docx.symbols import sym_text
 
 Key = tuple[str, ...]  # ("b",), ("i",), ("sup",), ("sub",), ("link", n, href)
 Leaf = tuple[frozenset[Key], Inline]
@@ -141,7 +142,18 @@ class InlineReader:
             elif name == "noBreakHyphen":
                 self.leaves.append((run_props, "\u2011"))
             elif name == "sym":
-                self.leaves.append((run_props, chr(int(child.get(qn("w:char"), "20"), 16) & 0xFFFF)))
+                font = child.get(qn("w:font"), "")
+                try:
+                    code = int(child.get(qn("w:char"), "20"), 16)
+                except ValueError:
+                    code = 0xFFFD
+                text, known = sym_text(font, code)
+                if not known:
+                    self.story.warn(
+                        f"a {font or 'symbol font'} symbol (code {code:04X}) has no Unicode equivalent; "
+                        "kept as a private-use character, which other fonts show as a box"
+                    )
+                self.leaves.append((run_props, text))
             elif name in ("footnoteReference", "endnoteReference"):
                 kind = name.removesuffix("Reference")
                 note = self.story.note(kind, child.get(qn("w:id"), ""))

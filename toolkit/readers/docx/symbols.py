@@ -1,0 +1,36 @@
+"""Word's `w:sym` characters as Unicode: the Symbol font's letters and signs; other symbol fonts are named.
+
+Word stores a character inserted from a symbol font as the font and a code in
+U+F020-U+F0FF (private use, 0xF000 + the font's own byte). The Symbol font has
+a standard encoding (Adobe's), so its Greek letters and mathematical signs map
+to real characters. Wingdings, Webdings and the like have no such mapping the
+reader can trust: their code is kept, and the reader says so.
+"""
+
+from __future__ import annotations
+
+_GREEK = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ"  # the Symbol font's A-Z, in its own order
+_SIGNS = {
+    0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "∗", 0x2D: "−", 0x40: "≅", 0x5C: "∴", 0x5E: "⊥",
+    0xA3: "≤", 0xA5: "∞", 0xAB: "↔", 0xAC: "←", 0xAD: "↑", 0xAE: "→", 0xAF: "↓",
+    0xB0: "°", 0xB1: "±", 0xB3: "≥", 0xB4: "×", 0xB6: "∂", 0xB7: "•", 0xB8: "÷", 0xB9: "≠",
+    0xBB: "≈", 0xBC: "…", 0xC7: "∩", 0xC8: "∪", 0xCE: "∈", 0xD2: "®", 0xD3: "©", 0xD4: "™",
+    0xD5: "∏", 0xD6: "√", 0xDB: "⇔", 0xDE: "⇒", 0xE5: "∑", 0xF2: "∫",
+}  # fmt: skip
+_ASCII = {0x5B, 0x5D, 0x5F, 0x7B, 0x7C, 0x7D}  # [ ] _ { | }
+SYMBOL = {
+    **{0x41 + i: c for i, c in enumerate(_GREEK)},
+    **{0x61 + i: c for i, c in enumerate("αβχδεφγηιϕκλμνοπθρστυϖωξψζ")},
+    **_SIGNS,
+}
+
+
+def sym_text(font: str, code: int) -> tuple[str, bool]:
+    """The text of a `w:sym`, and whether it is a real character (False: a symbol font's private code)."""
+    byte = code - 0xF000 if 0xF000 <= code <= 0xF0FF else code
+    if font.strip().lower() == "symbol" and byte <= 0xFF:
+        if byte in SYMBOL:
+            return SYMBOL[byte], True
+        if 0x20 <= byte <= 0x3F or byte in _ASCII:
+            return chr(byte), True  # digits and most punctuation are ASCII's
+    return chr(code & 0xFFFF), not 0xE000 <= code <= 0xF8FF
