@@ -49,23 +49,19 @@ class Deflated:
 
 def zip_bytes(members: Iterable[tuple[str, bytes | Deflated]], level: int = 1) -> bytes:
     """A ZIP archive of `members` (name, data), in that order; plain data is deflated at `level`."""
-    out = bytearray()
+    chunks: list[bytes] = []  # joined once at the end: the fonts are not copied twice
     central = bytearray()
-    count = 0
+    offset = count = 0
     for name, data in members:
         member = data if isinstance(data, Deflated) else Deflated.of(data, level)
         encoded = name.encode("ascii")  # OPC part names are ASCII; non-ASCII would need flag bit 11
-        offset = len(out)
         if max(offset, member.size, len(member.data)) > _LIMIT:
             raise ValueError(f"{name}: a zip member this large needs zip64, which this writer does not write")
         fields = (_DEFLATE, _DOS_TIME, _DOS_DATE, member.crc, len(member.data), member.size, len(encoded))
-        out += _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *fields, 0)
-        out += encoded
-        out += member.data
+        chunks += [_LOCAL.pack(b"PK\x03\x04", _VERSION, 0, *fields, 0), encoded, member.data]
         central += _CENTRAL.pack(b"PK\x01\x02", _MADE_BY, _VERSION, 0, *fields, 0, 0, 0, 0, _MODE, offset)
         central += encoded
+        offset += _LOCAL.size + len(encoded) + len(member.data)
         count += 1
-    start = len(out)
-    out += central
-    out += _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), start, 0)
-    return bytes(out)
+    chunks += [bytes(central), _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), offset, 0)]
+    return b"".join(chunks)
