@@ -40,7 +40,7 @@ def field(*, default: Any = _MISSING, default_factory: Callable[[], Any] | None 
 class _Spec:
     """A record class's fields, in order, and how each is filled when the call leaves it out."""
 
-    __slots__ = ("defaults", "factories", "frozen", "names", "post_init")
+    __slots__ = ("defaults", "factories", "names", "post_init")
 
     def __init__(
         self, names: tuple[str, ...], defaults: dict[str, Any], factories: dict[str, Callable[[], Any]]
@@ -49,7 +49,6 @@ class _Spec:
         self.defaults = defaults
         self.factories = factories
         self.post_init: Callable[[Any], None] | None = None
-        self.frozen = True
 
 
 @overload
@@ -101,7 +100,6 @@ def _make(cls: type[T], frozen: bool, eq: bool) -> type[T]:
     ns["__slots__"] = tuple(own)
     ns["__match_args__"] = tuple(names)
     spec = ns["_record"] = _Spec(tuple(names), defaults, factories)
-    spec.frozen = frozen
     ns["__qualname__"] = cls.__qualname__
     for name, method in (("__init__", _init), ("__repr__", _repr), ("__reduce__", _reduce)):
         ns.setdefault(name, method)

@@ -1,25 +1,9 @@
-"""Scan POI text into paragraphs with their notes in place, as POI 4.0.1 prints them.
+"""Scan POI text into paragraphs with their notes in place (the grammar: `poi_grammar`).
 
-What `XWPFWordExtractor` prints for each body element (checked against POI
-itself on DOCX files made by Word-like tools, LibreOffice and pandoc):
-
-    paragraph:  RUNS [COMMENTS ⏎] [BODIES ⏎] ⏎
-    table row:  CELL ⇥ CELL ... ⏎        (a cell's paragraphs joined by ⇥)
-    table:      ROWS ⏎
-
-RUNS is the text, with `[footnoteRef:N]` / `[endnoteRef:N]` where the notes
-are; a manual line break prints a newline, so one paragraph can span several
-lines. BODIES is ` [N: body] ` per note, in reference order, after the
-paragraph's *last* line (in a table: after the cell paragraph's text); a body
-of several paragraphs is joined by newlines. Footnote and endnote ids are
-separate spaces, so `[1: …]` may answer either; bodies are matched to the
-references from the last one backwards. COMMENTS is
-`⇥Comment by NAME: text` and pushes the bodies onto the next line.
-
+Bodies are matched to a paragraph's references from the last one backwards.
 POI prints the reference but no body for notes inside a block-level content
 control (`w:sdt`), so a reference that gets no body is kept with an empty body
-and a warning. A body POI could not find prints as
-`!!! End note with ID "N" not found in document.`; that note is kept empty too.
+and a warning; a body POI could not find is kept empty too.
 """
 
 from __future__ import annotations
@@ -30,19 +14,10 @@ from collections.abc import Iterator
 
 from toolkit.errors import BriefingError, BriefingWarning, Location, Warn
 from toolkit.model import Inline, LineBreak, Note, NoteKind, P
+from toolkit.readers.poi_grammar import BODY_OPEN, MARKER, MISSING, TOKEN, body_end
 from toolkit.record import field, record
 
-TOKEN = re.compile(
-    r"(?P<ref>\[(?P<kind>footnote|endnote)Ref:(?P<id>-?\d+)\])"
-    r"|(?P<bad>\[(?:footnote|endnote)Ref:[^\]\s]{0,20}\]?)"
-    r"|(?P<comment>\tComment by (?P<author>[^:\t\n]*): (?P<said>[^\t\n]*))"
-    r"|(?P<open> \[(?P<bid>-?\d+): )"
-    r"|(?P<nl>\n)"
-)
-BODY_OPEN = re.compile(r" \[(-?\d+): ")
-MARKER = re.compile(r"\[(?:footnote|endnote)Ref:-?\d+\]")
 ORPHAN_TRIES = 3  # bodies without a reference are looked for this often on one line
-MISSING = re.compile(r'^!!! End note with ID "(-?\d+)" not found in document\.$')
 SPACES = re.compile(r"[ \t\u00a0]+")
 BREAKS = re.compile(r"[\f\v]")
 
@@ -207,11 +182,11 @@ class Scanner:
             if opened is None or opened[1] not in ids:
                 break
             start = opened.end()
-            close = _body_end(text, start, self.next_marker(start))
+            close = body_end(text, start, self.next_marker(start))
             if close is None:
                 # A body never holds a reference, but its text may spell one out
                 # ("[endnoteRef:2]"): then it closes on its own line, past that text.
-                close = _body_end(text, start, self.line_end(start))
+                close = body_end(text, start, self.line_end(start))
                 if close is None:
                     raise self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
                 self.warning(
@@ -263,9 +238,7 @@ class Scanner:
             opened = BODY_OPEN.match(text, pos)
             # Up to the next reference at most: text like "[1: ...]" before a real
             # reference is text, and must not swallow the reference after it.
-            close = (
-                _body_end(text, opened.end(), min(eol, self.next_marker(opened.end()))) if opened else None
-            )
+            close = body_end(text, opened.end(), min(eol, self.next_marker(opened.end()))) if opened else None
             if opened is None or close is None:
                 return None
             found.append((opened[1], text[opened.end() : close[0]], pos))
@@ -343,38 +316,6 @@ class Scanner:
             lines=len(lines),
             columns=columns,
         )
-
-
-def _body_end(text: str, start: int, limit: int) -> tuple[int, int] | None:
-    """Where the body that starts at `start` closes: the `]` and the end of the close.
-
-    POI closes a body with `] `, followed by the next body (` [N: `) or by
-    the end of the paragraph, cell or file. A body never holds a reference,
-    so that close is looked for up to the next one (`limit`). Only without
-    such a close does a `]` that closes no `[` of the body's own end it: when
-    text follows (POI does that in nested tables), or when the space after
-    it was stripped.
-    """
-    fallback = None
-    depth = 0
-    pos = start
-    while (c := text.find("]", pos, limit)) >= 0:
-        depth += text.count("[", pos, c) - text.count("]", pos, c)
-        if text.startswith(" ", c + 1):
-            after = c + 2
-            # POI separates bodies by two spaces, `]  [N: `; allow one.
-            opened = BODY_OPEN.match(text, after) or BODY_OPEN.match(text, c + 1)
-            if opened:
-                return c, opened.start()
-            if after == len(text) or text[after] in "\n\t":
-                return c, after
-            if depth <= 0 and fallback is None:
-                fallback = c, after
-        elif depth <= 0 and fallback is None and (c + 1 == len(text) or text[c + 1] in "\n\t"):
-            fallback = c, c + 1
-        depth -= 1
-        pos = c + 1
-    return fallback
 
 
 def _inlines(pieces: Iterator[object] | list[str]) -> tuple[Inline, ...]:
