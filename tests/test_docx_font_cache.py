@@ -56,7 +56,7 @@ def test_a_damaged_cache_file_is_remade_and_the_docx_is_unchanged(cache: Path) -
     assert damaged.read_bytes() != bytes(data)  # rewritten whole
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not json\n", b'{"source": 1}\n'])
+@pytest.mark.parametrize("garbage", [b"", b"not json\n", b'{"made_from": 1}\n'])
 def test_an_unreadable_cache_header_only_costs_the_deflating(cache: Path, garbage: bytes) -> None:
     made = _docx()
     (cache / FACES[0]).write_bytes(garbage)
@@ -71,7 +71,7 @@ def test_a_cache_made_from_another_font_file_is_not_used(
     path = cache / FACES[1]
     head, _, data = path.read_bytes().partition(b"\n")
     fields = json.loads(head)
-    fields["source"][1] += 1  # another mtime: the font was reinstalled or changed
+    fields["made_from"][1] += 1  # another mtime: the font was reinstalled or changed
     path.write_bytes(json.dumps(fields).encode() + b"\n" + data)
     fonts.embedded.cache_clear()
     _no_deflating(monkeypatch)

@@ -65,7 +65,7 @@ def toolkit_parts(names: set[str], prefix: str) -> set[str]:
 def test_help_imports_the_command_line_and_nothing_of_the_library() -> None:
     loaded = modules("--help")
     assert not roots(loaded) & HEAVY
-    assert not roots(loaded) & {"lxml", "dataclasses", "typing", "tomllib", "zipfile"}
+    assert not roots(loaded) & {"lxml", "dataclasses", "typing", "tomllib", "zipfile", "pathlib", "shutil"}
     ours = {name for name in loaded if name.startswith("toolkit.")}
     assert ours <= {"toolkit.cli", "toolkit.cli.common", "toolkit.errors", "toolkit.version"}, ours
 
@@ -99,6 +99,8 @@ def test_convert_to_pdf_imports_reportlab_but_not_pillows_image_code(tmp_path: P
     # PIL.Image is registered, loaded lazily; its C library is not loaded for a briefing.
     assert "PIL._imaging" not in loaded
     assert not roots(loaded) & (HEAVY - {"reportlab", "PIL"})
+    # POI text to PDF touches no XML: lxml (15-40 ms to load) stays out.
+    assert "lxml" not in roots(loaded) and "toolkit.model.xmlio" not in loaded
     for part in ("toolkit.writers.docx", "toolkit.translation", "toolkit.batch", "toolkit.serve"):
         assert not toolkit_parts(loaded, part), part
 

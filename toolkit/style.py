@@ -1,4 +1,4 @@
-"""House styles: TOML files in `styles/`, checked key by key, shared by writers."""
+"""House styles: TOML files in `toolkit/styles/`, checked key by key, shared by writers."""
 
 from __future__ import annotations
 
@@ -200,7 +200,7 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def styles_dir() -> Path:
-    """The folder of the shipped house styles (`styles/` in the repository)."""
+    """The folder of the shipped house styles (`toolkit/styles/`)."""
     import toolkit.styles as shipped
 
     # A plain path, not importlib.resources: the styles ship as real files, and

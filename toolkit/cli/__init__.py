@@ -13,7 +13,7 @@ import contextlib
 import importlib
 import sys
 
-from toolkit.cli.common import IO, TRACEBACK_HELP, add_traceback_option
+from toolkit.cli.common import IO, TRACEBACK_HELP, HelpFormatter, add_traceback_option
 from toolkit.errors import BriefingError, ExitCode
 
 TYPE_CHECKING = False  # not typing's: `briefing --help` does without the typing module
@@ -72,7 +72,7 @@ def _top_parser() -> argparse.ArgumentParser:
         description="Turn Dutch government briefings into XML, DOCX and PDF handouts, "
         "in Dutch and (offline machine-translated) English.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--traceback", action="store_true", help=TRACEBACK_HELP)
     parser.add_argument("--version", action="version", version=_version())
@@ -91,7 +91,7 @@ def _listing_parser() -> argparse.ArgumentParser:
     parser = _top_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_, summary) in COMMANDS.items():
-        sub.add_parser(name, help=summary)
+        sub.add_parser(name, help=summary, formatter_class=HelpFormatter)
     return parser
 
 

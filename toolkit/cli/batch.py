@@ -9,7 +9,14 @@ import signal
 import threading
 from collections.abc import Callable, Iterator
 
-from toolkit.cli.common import IO, add_lang_option, add_translation_options, at_least_one, translate_options
+from toolkit.cli.common import (
+    IO,
+    HelpFormatter,
+    add_lang_option,
+    add_translation_options,
+    at_least_one,
+    translate_options,
+)
 
 TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
 if TYPE_CHECKING:
@@ -33,7 +40,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         epilog="examples:\n  briefing batch seeds/ --out dist/\n"
         "  briefing batch 'inbox/**/*.docx' --out handouts/ --lang en --formats pdf --jobs 2\n"
         "  briefing batch inbox/ --out /shared/out --scheduler tcp://10.0.0.5:8786",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument(
         "sources", nargs="+", metavar="SRC", help="files, folders or globs of .txt, .docx, .xml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from toolkit.cli.common import IO, OVERWRITE_INPUT, add_output_options, emit, output_format
+from toolkit.cli.common import IO, OVERWRITE_INPUT, HelpFormatter, add_output_options, emit, output_format
 
 TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "block where they part.",
         epilog="examples:\n  briefing bilingual agenda.nl.xml agenda.en.xml -o agenda.nl-en.pdf\n"
         "  briefing bilingual reviewed.xlf -o agenda.nl-en.docx",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("source", metavar="SOURCE", help="the original briefing, or an .xlf holding both")
     parser.add_argument("translation", metavar="TRANSLATION", nargs="?", help="its translation")

@@ -7,6 +7,7 @@ import sys
 
 from toolkit.cli.common import (
     IO,
+    HelpFormatter,
     add_format_option,
     add_output_options,
     add_reading_options,
@@ -34,7 +35,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "unless --overwrite-input is given.",
         epilog="examples:\n  briefing convert seeds/000_22ad20a819696709.txt -o dist/briefing.xml\n"
         "  briefing convert briefing.txt --explain -o - | less",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("input", metavar="INPUT", help="the briefing to read; - reads standard input")
     add_output_options(parser)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from toolkit.cli.common import IO, add_traceback_option
+from toolkit.cli.common import IO, HelpFormatter, add_traceback_option
 
 TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "  briefing models install-file translate-nl_en.argosmodel   # offline\n"
         "  briefing models install nl en                             # online, from the Argos index\n"
         "  briefing models remove nl en",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     actions.add_parser("list", parents=[common], help="show installed language pairs and versions")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from toolkit.cli.common import IO
+from toolkit.cli.common import IO, HelpFormatter
 
 TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         epilog="examples:\n"
         "  briefing serve                      # then open http://127.0.0.1:8080/\n"
         "  curl -F file=@seeds/000_22ad20a819696709.txt -F to=pdf -OJ http://127.0.0.1:8080/api/convert",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"

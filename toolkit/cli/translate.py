@@ -6,6 +6,7 @@ import argparse
 
 from toolkit.cli.common import (
     IO,
+    HelpFormatter,
     add_format_option,
     add_heading_options,
     add_lang_option,
@@ -38,7 +39,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "  briefing translate briefing.xml -o briefing.en.xml --beam-size 1 --stats\n"
         "  briefing translate briefing.docx -o briefing.nl-en.pdf --bilingual\n\n"
         "install a model first: briefing models install-file translate-nl_en.argosmodel",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("input", metavar="INPUT", help="the briefing to read; - reads standard input")
     add_output_options(parser, " (XML)")

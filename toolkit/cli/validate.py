@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from toolkit.cli.common import IO
+from toolkit.cli.common import IO, HelpFormatter
 
 TYPE_CHECKING = False  # not typing's: see toolkit/cli/__init__.py
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         description="Check briefing XML files against the RELAX NG schema shipped with the toolkit. "
         "Each problem is printed as FILE:LINE:COL: MESSAGE; the exit code is 5 if any file has one.",
         epilog="examples:\n  briefing validate dist/*.xml\n  briefing validate --schema-path",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("files", nargs="*", metavar="FILE.xml")
     parser.add_argument(

@@ -29,7 +29,22 @@ from toolkit.model.nodes import (
     plain_text,
 )
 from toolkit.model.walk import NoteNumbers, Step, iter_notes, walk
-from toolkit.model.xmlio import parse, serialise
+
+# Not imported here: `parse` and `serialise` need lxml, which costs a command
+# that never touches XML (POI text to PDF) 15-40 ms to load. They are found on
+# first use instead (PEP 562).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from toolkit.model.xmlio import parse, serialise
+
+
+def __getattr__(name: str) -> object:
+    if name in ("parse", "serialise"):
+        from toolkit.model import xmlio
+
+        return getattr(xmlio, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FORMAT_MINOR",

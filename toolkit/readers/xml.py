@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from toolkit.errors import Warn, python_warning
-from toolkit.model import Briefing, parse
+from toolkit.model import Briefing
+from toolkit.model.xmlio import parse
 from toolkit.readers.headings import HeadingRules
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from toolkit.errors import Warn, python_warning
-from toolkit.model import Briefing, serialise
+from toolkit.model import Briefing
+from toolkit.model.xmlio import serialise
 
 if TYPE_CHECKING:  # the canonical XML has no house style: only the signature names it
     from toolkit.style import Style

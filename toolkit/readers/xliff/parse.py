@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from toolkit.errors import BriefingError, Warn
-from toolkit.model import Briefing, parse
+from toolkit.model import Briefing
+from toolkit.model.xmlio import parse
 from toolkit.safexml import parse_xml
 from toolkit.xliff import ns
 from toolkit.xliff.units import Close, Open, Ph, Text, Token, Unit, units

@@ -9,16 +9,10 @@ Only the shipped family can be embedded; another font is declared with its famil
 from __future__ import annotations
 
 import functools
-import json
-import os
-import zlib
-from pathlib import Path
 
 from lxml import etree
 
-from toolkit.atomic import write_atomic
-from toolkit.cachedir import cache_dir
-from toolkit.errors import BriefingError
+from toolkit.cachedir import cache_dir, made_from, read_entry, write_entry
 from toolkit.fonts import FONTS_DIR
 from toolkit.ooxml.ns import nsmap, qn
 from toolkit.ooxml.zipwrite import Deflated
@@ -55,13 +49,15 @@ def embedded(face: str) -> EmbeddedFace:
     file's size and mtime are the ones it was made from).
     """
     source = FONTS_DIR / f"{face}.ttf"
-    stamp = source.stat()
+    depends = made_from(source)
     cached = cache_dir() / "fonts" / f"{face}.odttf.deflate"
-    made = _load(cached, stamp)
-    if made is None:
-        key, data = obfuscated(source.read_bytes())
-        made = EmbeddedFace(key, Deflated.of(data))
-        _store(cached, stamp, made)
+    entry = read_entry(cached, depends)
+    if entry is not None:
+        head, data = entry
+        return EmbeddedFace(head["key"], Deflated(head["crc"], head["size"], data))
+    key, obfuscated_bytes = obfuscated(source.read_bytes())
+    made = EmbeddedFace(key, Deflated.of(obfuscated_bytes))
+    write_entry(cached, depends, made.member.data, key=key, crc=made.member.crc, size=made.member.size)
     return made
 
 
@@ -79,36 +75,6 @@ def obfuscated(data: bytes) -> tuple[str, bytes]:
     mask = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
     head = bytes(b ^ mask[i % 16] for i, b in enumerate(data[:32]))
     return key, head + data[32:]
-
-
-# The cache file: one line of JSON, then the deflated bytes. The header names the font file
-# it was made from and the CRC of the bytes after it, so a stale or damaged file is remade.
-def _load(path: Path, stamp: os.stat_result) -> EmbeddedFace | None:
-    try:
-        with path.open("rb") as f:
-            head = json.loads(f.readline())
-            data = f.read()
-        if head["source"] != [stamp.st_size, stamp.st_mtime_ns] or zlib.crc32(data) != head["stored_crc"]:
-            return None
-        return EmbeddedFace(head["key"], Deflated(head["crc"], head["size"], data))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _store(path: Path, stamp: os.stat_result, face: EmbeddedFace) -> None:
-    member = face.member
-    head = {
-        "source": [stamp.st_size, stamp.st_mtime_ns],
-        "key": face.key,
-        "crc": member.crc,
-        "size": member.size,
-        "stored_crc": zlib.crc32(member.data),
-    }
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(head).encode() + b"\n" + member.data)
-    except (OSError, BriefingError):
-        pass  # a cache that cannot be written only costs the next run the deflating
 
 
 def embed_fonts(package: Package, font: str, italic: bool) -> None:

@@ -6,10 +6,10 @@ import functools
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from toolkit.errors import BriefingWarning, Warn
 from toolkit.record import record
+from toolkit.writers.pdf.faces import load_font
 
 # The shipped family (OFL, see fonts/OFL.txt) and the one reportlab ships (Bitstream Vera licence).
 # Faces are regular, bold, italic, bold italic.
@@ -43,7 +43,7 @@ def family_for(name: str, warn: Warn, italic: bool = True) -> FontFamily:
     """The family the style asks for, or the shipped one with a warning if it is unknown.
 
     Regular and bold are always loaded (body and headings); the italic faces only
-    with `italic`, for a document that has emphasis: parsing a face costs about 3 ms.
+    with `italic`, for a document that has emphasis: loading a face costs 2-10 ms.
     """
     key = name.strip().lower()
     if key not in _FAMILIES:
@@ -77,9 +77,9 @@ def _register(key: str, italic: bool) -> FontFamily:
 
 @functools.cache
 def _face(origin: str, face: str) -> frozenset[int]:
-    """Parse and register one face; its character map."""
+    """Load and register one face (parsed, or from the cache folder); its character map."""
     if face not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(face, str(_font_dir(origin) / f"{face}.ttf")))
+        pdfmetrics.registerFont(load_font(face, _font_dir(origin) / f"{face}.ttf"))
     return frozenset(pdfmetrics.getFont(face).face.charToGlyph)  # type: ignore[attr-defined]
 
 

@@ -12,7 +12,8 @@ import json
 
 from lxml import etree
 
-from toolkit.model import Briefing, serialise
+from toolkit.model import Briefing
+from toolkit.model.xmlio import serialise
 from toolkit.version import __version__
 from toolkit.writers.xliff.machine import Filled, Provenance
 from toolkit.xliff import ns
