@@ -347,7 +347,8 @@ def test_a_note_in_a_tracked_deletion_is_named_as_it_is_left_out(wrapper: str) -
     seen = Collected()
     doc = read_docx(_with_notes(body), "d.docx", warn=seen)
     assert doc.body == (P(("Tekst", Note((P(("In de tekst.",)),), "1"))),)
-    assert "footnote 2 is in a tracked deletion: left out with the deleted text" in seen.messages()
+    what = "a tracked deletion" if wrapper == "del" else "moved-away text"
+    assert f"footnote 2 is in {what}: left out with its text" in seen.messages()
 
 
 def test_a_note_in_a_deleted_paragraph_is_named_too() -> None:
@@ -356,7 +357,7 @@ def test_a_note_in_a_deleted_paragraph_is_named_too() -> None:
     seen = Collected()
     doc = read_docx(_with_notes(body), "b.docx", warn=seen)
     assert [n.source_id for _, n in iter_notes(doc)] == ["1"]
-    assert "footnote 2 is in a tracked deletion: left out with the deleted text" in seen.messages()
+    assert "footnote 2 is in a tracked deletion: left out with its text" in seen.messages()
 
 
 def test_symbol_font_characters_become_unicode_and_other_symbol_fonts_are_named() -> None:
@@ -371,3 +372,105 @@ def test_symbol_font_characters_become_unicode_and_other_symbol_fonts_are_named(
         "a Wingdings symbol (code F0E0) has no Unicode equivalent; "
         "kept as a private-use character, which other fonts show as a box"
     ]
+
+
+_MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+_M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+_NOTE_1 = Note((P(("In de tekst.",)),), "1")
+
+
+def _ac(*branches: tuple[str, str]) -> str:
+    return (
+        f"<mc:AlternateContent {_MC}>"
+        + "".join(f"<mc:{b}>{inner}</mc:{b}>" for b, inner in branches)
+        + ("</mc:AlternateContent>")
+    )
+
+
+@pytest.mark.parametrize(
+    ("runs", "expected"),
+    [
+        # An alternate of runs in a paragraph: the first Choice is read, the others repeat it.
+        (
+            _ac(
+                ("Choice", f"<w:r><w:t>een</w:t></w:r>{_ref(1)}"), ("Choice", _ref(2)), ("Fallback", _ref(2))
+            ),
+            ("een", _NOTE_1),
+        ),
+        # Only a Fallback: it is what is read.
+        (_ac(("Fallback", f"<w:r><w:t>val</w:t></w:r>{_ref(1)}")), ("val", _NOTE_1)),
+        # An alternate inside a run, holding the reference itself.
+        (
+            "<w:r><w:t>Voor</w:t></w:r><w:r>"
+            + _ac(
+                ("Choice", '<w:footnoteReference w:id="1"/>'), ("Fallback", '<w:footnoteReference w:id="2"/>')
+            )
+            + "</w:r>",
+            ("Voor", _NOTE_1),
+        ),
+        # Ruby: the base text and its note are read, the phonetic guide is left out.
+        (
+            "<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>とうきょう</w:t></w:r></w:rt>"
+            f"<w:rubyBase><w:r><w:t>東京</w:t></w:r>{_ref(1)}</w:rubyBase></w:ruby></w:r>",
+            ("東京", _NOTE_1),
+        ),
+        # An equation is read as its text, with the note inside it at its place.
+        (
+            f"<m:oMath {_M}><m:r><m:t>E=mc</m:t></m:r>{_ref(1)}<m:r><m:t>²</m:t></m:r></m:oMath>",
+            ("E=mc", _NOTE_1, "²"),
+        ),
+    ],
+    ids=["two-choices", "fallback-only", "alternate-in-run", "ruby", "equation"],
+)
+def test_notes_inside_alternates_ruby_and_equations_are_read_once(
+    runs: str, expected: tuple[object, ...]
+) -> None:
+    doc = read_docx(_with_notes(p("T", "Title") + p("", runs=runs)), "a.docx", warn=Collected())
+    assert doc.body == (P(expected),)  # type: ignore[arg-type]
+
+
+def test_a_note_in_a_ruby_guide_is_named_as_it_is_left_out() -> None:
+    runs = f"<w:r><w:ruby><w:rt>{_ref(2)}</w:rt><w:rubyBase><w:r><w:t>東京</w:t></w:r>{_ref(1)}</w:rubyBase></w:ruby></w:r>"
+    seen = Collected()
+    doc = read_docx(_with_notes(p("T", "Title") + p("", runs=runs)), "r.docx", warn=seen)
+    assert doc.body == (P(("東京", _NOTE_1)),)
+    assert "footnote 2 is in a ruby annotation: left out with its text" in seen.messages()
+
+
+def test_a_note_in_a_text_box_inside_a_text_box_is_read_once() -> None:
+    def box(inner: str) -> str:
+        txbx = f"<w:txbxContent>{inner}</w:txbxContent>"
+        return f"<w:r>{_ac(('Choice', f'<w:drawing>{txbx}</w:drawing>'), ('Fallback', f'<w:pict>{txbx}</w:pict>'))}</w:r>"
+
+    inner = p("", runs=f"<w:r><w:t>Binnen</w:t></w:r>{_ref(1)}")
+    outer = p("", runs="<w:r><w:t>Buiten</w:t></w:r>" + box(inner))
+    body = p("T", "Title") + p("", runs="<w:r><w:t>Anker</w:t></w:r>" + box(outer))
+    doc = read_docx(_with_notes(body), "t.docx", warn=Collected())
+    assert doc.body == (P(("Anker",)), P(("Buiten",)), P(("Binnen", _NOTE_1)))
+
+
+def _renamed(data: bytes, names: dict[str, str], extra: dict[str, bytes] | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(names.get(info.filename, info.filename), src.read(info))
+        for name, blob in (extra or {}).items():
+            dst.writestr(name, blob)
+    return out.getvalue()
+
+
+def test_part_names_are_found_in_any_letter_case() -> None:
+    data = _renamed(
+        _with_notes(p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(1)}")),
+        {"word/footnotes.xml": "word/Footnotes.XML", "word/document.xml": "Word/Document.xml"},
+    )
+    seen = Collected()
+    assert read_docx(data, "c.docx", warn=seen).body == (P(("Tekst", _NOTE_1)),)
+    assert seen.messages() == []
+
+
+def test_two_parts_that_differ_only_in_case_are_refused() -> None:
+    data = _renamed(_with_notes(p("T", "Title")), {}, {"word/Footnotes.xml": b"<x/>"})
+    assert "two parts differ only in letter case: word/footnotes.xml and word/Footnotes.xml" in str(
+        refused(data)
+    )

@@ -140,6 +140,18 @@ def test_multi_paragraph_body_and_brackets_inside_a_body():
     ]
 
 
+@pytest.mark.parametrize("opener", ["[3: \n", "[3:\n"], ids=["as-poi-prints-it", "trailing-space-stripped"])
+def test_a_body_whose_first_paragraph_is_empty_opens_at_the_end_of_a_line(opener: str) -> None:
+    # POI prints an empty first note paragraph as `[N: ` at the line's end; editors strip the space.
+    text = f"Titel\nHet kabinet[footnoteRef:2] steunt[footnoteRef:3] het voorstel. [2:  Eerste.]  {opener}Tweede.] \n\nSlot.\n"
+    doc = read(text)
+    assert [[plain_text(p.children) for p in n.body] for _, n in iter_notes(doc)] == [
+        ["Eerste."],
+        ["Tweede."],
+    ]
+    assert [plain_text(p.children) for p in paragraphs(doc)] == ["Het kabinet steunt het voorstel.", "Slot."]
+
+
 def test_endnote_marker_gives_an_endnote():
     doc = read("Titel\nZin[endnoteRef:1] hier. [1: Eindnoot] \n")
     [(number, note)] = list(iter_notes(doc))

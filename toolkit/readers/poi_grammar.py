@@ -26,10 +26,12 @@ TOKEN = re.compile(
     r"(?P<ref>\[(?P<kind>footnote|endnote)Ref:(?P<id>-?\d+)\])"
     r"|(?P<bad>\[(?:footnote|endnote)Ref:[^\]\s]{0,20}\]?)"
     r"|(?P<comment>\tComment by (?P<author>[^:\t\n]*): (?P<said>[^\t\n]*))"
-    r"|(?P<open> \[(?P<bid>-?\d+): )"
+    r"|(?P<open> \[(?P<bid>-?\d+):(?: |(?=\n)|\Z))"
     r"|(?P<nl>\n)"
 )
-BODY_OPEN = re.compile(r" \[(-?\d+): ")
+# A body whose first paragraph is empty opens with ` [N: ` at the end of a line; an
+# editor that strips trailing spaces leaves ` [N:`, which opens it just the same.
+BODY_OPEN = re.compile(r" \[(-?\d+):(?: |(?=\n)|\Z)")
 MARKER = re.compile(r"\[(?:footnote|endnote)Ref:-?\d+\]")
 MISSING = re.compile(r'^!!! End note with ID "(-?\d+)" not found in document\.$')
 

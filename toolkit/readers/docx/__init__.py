@@ -14,8 +14,6 @@ from __future__ import annotations
 import hashlib
 import posixpath
 
-from lxml import etree
-
 from toolkit.errors import BriefingWarning, Location, Warn, python_warning
 from toolkit.model import Briefing, Meta, Note, Source
 from toolkit.ooxml import custom_props
@@ -23,10 +21,11 @@ from toolkit.ooxml.ns import qn
 from toolkit.ooxml.parts import RT
 from toolkit.readers.docx import meta as meta_props
 from toolkit.readers.docx.blocks import BlockReader
-from toolkit.readers.docx.inlines import Story, note_references
+from toolkit.readers.docx.inlines import Story
 from toolkit.readers.docx.notes import NoteBodies
 from toolkit.readers.docx.numbering import NumberingMap
 from toolkit.readers.docx.package import DocxPackage
+from toolkit.readers.docx.scope import note_references, read_references
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.headings import HeadingRules
 from toolkit.readers.invariants import check_notes
@@ -112,24 +111,5 @@ def read_docx(
     )
     lang = meta_props.lang_of(core, recorded.content_sha256 is not None, styles.default_lang, document)
     doc = Briefing(meta, blocks, lang)
-    check_notes(doc, _references(body), path)
+    check_notes(doc, read_references(body), path)
     return doc
-
-
-# Where a reference is left out on purpose: deleted text, and the second copy
-# of a text box (Fallback repeats Choice; an inner box repeats in its outer box).
-_LEFT_OUT = {qn("w:del"), qn("w:moveFrom"), qn("mc:Fallback")}
-
-
-def _references(body: etree._Element) -> dict[str, int]:
-    """The note references of the main story that the reader reads, by kind."""
-    expected = {"footnote": 0, "endnote": 0}
-    for ref in body.iter(qn("w:footnoteReference"), qn("w:endnoteReference")):
-        ancestors = list(ref.iterancestors())
-        if (
-            any(a.tag in _LEFT_OUT for a in ancestors)
-            or sum(a.tag == qn("w:txbxContent") for a in ancestors) > 1
-        ):
-            continue
-        expected["footnote" if ref.tag == qn("w:footnoteReference") else "endnote"] += 1
-    return expected

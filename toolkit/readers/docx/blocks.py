@@ -35,8 +35,9 @@ from toolkit.model import (
 )
 from toolkit.model.nodes import child_inlines
 from toolkit.ooxml.ns import local_name, qn
-from toolkit.readers.docx.inlines import InlineReader, Story, warn_deleted_notes
+from toolkit.readers.docx.inlines import InlineReader, Story
 from toolkit.readers.docx.numbering import NumberingMap
+from toolkit.readers.docx.scope import LEFT_OUT, chosen, warn_left_out
 
 NOTICE_STYLE = "MachineTranslationNotice"
 LIST_CONTINUE = re.compile(r"^list continue(?: ([1-9]))?$", re.IGNORECASE)
@@ -142,16 +143,14 @@ class BlockReader:
                 content = el.find(qn("w:sdtContent"))
                 if content is not None:
                     self._elements(content, builder, top)
-            elif name == "AlternateContent":  # Choice and Fallback hold the same blocks twice
-                chosen = el.find(qn("mc:Choice"))
-                chosen = chosen if chosen is not None else el.find(qn("mc:Fallback"))
-                if chosen is not None:
-                    self._elements(chosen, builder, top)
+            elif name == "AlternateContent":
+                branch = chosen(el)
+                if branch is not None:
+                    self._elements(branch, builder, top)
             elif name in ("customXml", "ins", "moveTo"):
                 self._elements(el, builder, top)
-            elif name in ("del", "moveFrom"):
-                self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
-                warn_deleted_notes(el, self.story.warn)
+            elif el.tag in LEFT_OUT:
+                warn_left_out(el, self.story.warn)
             elif name == "altChunk":
                 self.story.warn("embedded documents (altChunk) are not read")
 

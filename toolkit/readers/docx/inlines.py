@@ -16,6 +16,7 @@ from lxml import etree
 
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, inlines
 from toolkit.ooxml.ns import local_name, nsmap, qn
+from toolkit.readers.docx.scope import LEFT_OUT, chosen, warn_left_out
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.docx.symbols import sym_text
 
@@ -46,20 +47,6 @@ _SKIP = {
     "moveToRangeEnd",
     "noProof",
 }
-
-
-def note_references(el: etree._Element) -> list[tuple[str, str]]:
-    """The (kind, w:id) of every note reference inside `el`, in document order."""
-    return [
-        (local_name(ref.tag).removesuffix("Reference"), ref.get(qn("w:id"), "?"))
-        for ref in el.iter(qn("w:footnoteReference"), qn("w:endnoteReference"))
-    ]
-
-
-def warn_deleted_notes(el: etree._Element, warn: Callable[[str], None]) -> None:
-    """Name each note whose reference a tracked deletion takes away: it is left out with the text."""
-    for kind, note_id in note_references(el):
-        warn(f"{kind} {note_id} is in a tracked deletion: left out with the deleted text")
 
 
 @dataclass
@@ -106,20 +93,17 @@ class InlineReader:
                 content = child.find(qn("w:sdtContent"))
                 if content is not None:
                     self.children(content, props)
-            elif name in ("del", "moveFrom"):
-                self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
-                warn_deleted_notes(child, self.story.warn)
+            elif child.tag in LEFT_OUT:
+                warn_left_out(child, self.story.warn)
             elif name == "commentRangeStart":
                 self.story.warn("comments are not read; their text is left out")
             elif ns == nsmap["m"]:
                 self.story.warn("equations are read as plain text")
-                self.leaves.append((props, "".join(child.itertext())))
+                self.math(child, props)
             elif name == "AlternateContent":
-                # Choice and Fallback hold the same runs twice; read one.
-                chosen = child.find(qn("mc:Choice"))
-                chosen = chosen if chosen is not None else child.find(qn("mc:Fallback"))
-                if chosen is not None:
-                    self.children(chosen, props)
+                branch = chosen(child)
+                if branch is not None:
+                    self.children(branch, props)
             elif name not in _SKIP and name:
                 # Read an unknown wrapper like a known one, so that its runs and
                 # note references inside are kept.
@@ -129,8 +113,11 @@ class InlineReader:
     def run(self, r: etree._Element, props: frozenset[Key]) -> None:
         own = set(props)
         _run_props(r.find(qn("w:rPr")), self.story.styles, own)
-        run_props = frozenset(own)
-        for child in r:
+        self.run_content(r, props, frozenset(own))
+
+    def run_content(self, container: etree._Element, props: frozenset[Key], run_props: frozenset[Key]) -> None:
+        """The children of a run (or of a branch of an alternate inside one) as leaves."""
+        for child in container:
             name = local_name(child.tag)
             if name == "t":
                 self.leaves.append((run_props, child.text or ""))
@@ -142,27 +129,21 @@ class InlineReader:
             elif name == "noBreakHyphen":
                 self.leaves.append((run_props, "\u2011"))
             elif name == "sym":
-                font = child.get(qn("w:font"), "")
-                try:
-                    code = int(child.get(qn("w:char"), "20"), 16)
-                except ValueError:
-                    code = 0xFFFD
-                text, known = sym_text(font, code)
-                if not known:
-                    self.story.warn(
-                        f"a {font or 'symbol font'} symbol (code {code:04X}) has no Unicode equivalent; "
-                        "kept as a private-use character, which other fonts show as a box"
-                    )
-                self.leaves.append((run_props, text))
+                self.symbol(child, run_props)
             elif name in ("footnoteReference", "endnoteReference"):
-                kind = name.removesuffix("Reference")
-                note = self.story.note(kind, child.get(qn("w:id"), ""))
-                if note is not None:
-                    # The reference's own superscript is Word's, not the author's.
-                    self.leaves.append(
-                        (frozenset(k for k in props | run_props if k[0] not in ("sup", "sub")), note)
-                    )
-            elif name in ("drawing", "pict", "AlternateContent", "object"):
+                self.reference(child, props | run_props)
+            elif name == "AlternateContent":
+                branch = chosen(child)
+                if branch is not None:
+                    self.run_content(branch, props, run_props)
+            elif name == "ruby":
+                # The base text is the text; its phonetic guide (w:rt) is left out.
+                for part in child:
+                    if part.tag in LEFT_OUT:
+                        warn_left_out(part, self.story.warn)
+                    elif part.tag == qn("w:rubyBase"):
+                        self.children(part, run_props)
+            elif name in ("drawing", "pict", "object"):
                 self.drawing(child)
             elif name == "commentReference":
                 self.story.warn("comments are not read; their text is left out")
@@ -171,15 +152,39 @@ class InlineReader:
             elif name not in _SKIP and name:
                 self.story.warn(f"unsupported element <w:{name}> in a run is skipped")
 
+    def reference(self, ref: etree._Element, props: frozenset[Key]) -> None:
+        """A note reference as the note; its own superscript is Word's mark, not the author's."""
+        note = self.story.note(local_name(ref.tag).removesuffix("Reference"), ref.get(qn("w:id"), ""))
+        if note is not None:
+            self.leaves.append((frozenset(k for k in props if k[0] not in ("sup", "sub")), note))
+
+    def symbol(self, sym: etree._Element, run_props: frozenset[Key]) -> None:
+        font = sym.get(qn("w:font"), "")
+        try:
+            code = int(sym.get(qn("w:char"), "20"), 16)
+        except ValueError:
+            code = 0xFFFD
+        text, known = sym_text(font, code)
+        if not known:
+            self.story.warn(
+                f"a {font or 'symbol font'} symbol (code {code:04X}) has no Unicode equivalent; "
+                "kept as a private-use character, which other fonts show as a box"
+            )
+        self.leaves.append((run_props, text))
+
+    def math(self, el: etree._Element, props: frozenset[Key]) -> None:
+        """An equation as its text, in order, with the note references inside it."""
+        for node in el.iter(qn("m:t"), qn("w:t"), qn("w:footnoteReference"), qn("w:endnoteReference")):
+            if node.tag in (qn("m:t"), qn("w:t")):
+                self.leaves.append((props, node.text or ""))
+            else:
+                self.reference(node, props)
+
     def drawing(self, el: etree._Element) -> None:
-        if local_name(el.tag) == "AlternateContent":
-            # Choice and Fallback hold the same content twice; read one.
-            choice = el.find(qn("mc:Choice"))
-            el = choice if choice is not None else el
         boxes = list(el.iter(qn("w:txbxContent")))
         if boxes:
             self.story.warn("text boxes are read as paragraphs after the paragraph that anchors them")
-            # Nested boxes repeat their text in the outer box; keep outermost only.
+            # A box inside a box is in one of the outer box's paragraphs, read with them.
             outer = [b for b in boxes if not any(o is not b and b in set(o.iter()) for o in boxes)]
             for box in outer:
                 self.story.extra_blocks.extend(box)

@@ -66,7 +66,16 @@ class DocxPackage:
         infos = self.zip.infolist()
         if len(infos) > MAX_ENTRIES:
             raise self.fail(f"refusing a zip with {len(infos)} entries (limit {MAX_ENTRIES})")
-        self.infos = {i.filename: i for i in infos}
+        # Part names are compared without regard to ASCII case (OPC, ECMA-376 Part 2, 9.1.1.1):
+        # a relationship to "Footnotes.xml" finds "word/footnotes.xml", as Word and POI find it.
+        self.infos: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            other = self.infos.setdefault(_part_key(info.filename), info)
+            if other is not info:
+                raise self.fail(
+                    f"two parts differ only in letter case: {other.filename} and {info.filename}",
+                    hint="part names in a DOCX are case-insensitive; this package is damaged",
+                )
         declared = 0
         for info in infos:
             declared += info.file_size
@@ -99,15 +108,15 @@ class DocxPackage:
 
     def _main_document(self) -> str:
         for rel in self.rels("").values():
-            if rel.type == RT.OFFICE_DOCUMENT and rel.target in self.infos:
+            if rel.type == RT.OFFICE_DOCUMENT and _part_key(rel.target) in self.infos:
                 return rel.target
-        if PN.DOCUMENT in self.infos:
+        if _part_key(PN.DOCUMENT) in self.infos:
             return PN.DOCUMENT
         raise self.fail("not a Word document: the zip has no word/document.xml", hint=_SAVE_AS)
 
     def read(self, name: str) -> bytes | None:
         """The bytes of member `name`, or None; never more than the limits allow."""
-        info = self.infos.get(name)
+        info = self.infos.get(_part_key(name))
         if info is None:
             return None
         try:
@@ -180,3 +189,11 @@ class DocxPackage:
             if rel.type.endswith(suffix) and not rel.external:
                 return rel.target
         return None
+
+
+def _part_key(name: str) -> str:
+    """A part name as OPC compares them: ASCII letters in either case are the same."""
+    return name.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
