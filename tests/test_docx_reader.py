@@ -117,6 +117,33 @@ def test_title_falls_back_to_core_title_then_the_file_name() -> None:
     assert bare.lang == "nl"
 
 
+def test_the_title_is_the_first_title_paragraph_with_text_also_in_a_layout_table() -> None:
+    # An empty Title paragraph is spacing; a title split by a line break or a tab is one line.
+    spaced = read_docx(make_docx(p("", "Title") + p("", "Title", runs=_BR_TAB) + p("tekst")), "a.docx")
+    assert spaced.meta.title == "Geannoteerde agenda 22 april" and spaced.body == (P(("tekst",)),)
+    # A letterhead table holding the Title: the title, and the table, now empty, is left out.
+    cell = f"<w:tbl><w:tr><w:tc>{p('Agenda in tabel', 'Title')}</w:tc></w:tr></w:tbl>"
+    tabled = read_docx(make_docx(cell + p("tekst")), "b.docx")
+    assert tabled.meta.title == "Agenda in tabel" and tabled.body == (P(("tekst",)),)
+
+
+_BR_TAB = "<w:r><w:t>Geannoteerde agenda</w:t><w:br/><w:t>22</w:t><w:tab/><w:t>april</w:t></w:r>"
+
+
+def test_an_empty_heading_paragraph_heads_no_section() -> None:
+    page_break = '<w:r><w:br w:type="page"/></w:r>'
+    body = (
+        p("T", "Title")
+        + p("Inleiding", "Heading1")
+        + p("een")
+        + p("", "Heading1")
+        + p("", "Heading1", runs=page_break)
+        + p("twee")
+    )
+    doc = read_docx(make_docx(body), "k.docx")
+    assert doc.body == (Section(Heading(("Inleiding",)), (P(("een",)), P(("twee",)))),)
+
+
 def test_character_styles_give_emphasis_and_direct_formatting_can_switch_it_off() -> None:
     styles = styles_xml(paragraph_style("Nadruk", "Emphasis", "<w:rPr><w:i/></w:rPr>", kind="character"))
     runs = (

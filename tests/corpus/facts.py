@@ -164,7 +164,8 @@ def extract(path: Path) -> dict[str, Any]:
         sid = style_el.get(w("val")) if style_el is not None else styles.default
         name = styles.name.get(sid or "", sid or "")
         if title is None and name.lower() in _TITLE_NAMES:
-            title = _text(p)
+            if _text(p):  # an empty Title paragraph is spacing
+                title = _text(p)
             continue
         direct = ppr.find(w("outlineLvl")) if ppr is not None else None
         match = _HEADING_NAME.match(name)

@@ -96,13 +96,13 @@ def read_docx(
     name = posixpath.basename((path or "").replace("\\", "/"))
     # Only a paragraph that is a title becomes the title: a first paragraph
     # that is not stays in the body, with its notes.
-    title = reader.title or core.get("title") or (name.rsplit(".", 1)[0] if name else "")
+    title = reader.title.text or core.get("title") or (name.rsplit(".", 1)[0] if name else "")
     has_source, source = (recorded.has_source, recorded.source) if trusted else (False, None)
     if not has_source:
         source = Source("docx", name, hashlib.sha256(data).hexdigest())
     meta = Meta(
         title=title or "",
-        title_notes=reader.title_notes,
+        title_notes=reader.title.notes,
         date=recorded.date,
         kind=recorded.kind,
         refs=recorded.refs,

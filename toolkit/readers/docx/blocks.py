@@ -114,15 +114,22 @@ class _Builder:
         return tuple(self.root)
 
 
+@dataclass
+class TitleSlot:
+    """The document title, once a Title paragraph has given it: shared with the cells of body tables."""
+
+    text: str | None = None
+    notes: tuple[Note, ...] = ()
+
+
 class BlockReader:
     """Reads the block content of a story (the body, a table cell, a text box)."""
 
-    def __init__(self, story: Story, numbering: NumberingMap) -> None:
+    def __init__(self, story: Story, numbering: NumberingMap, title: TitleSlot | None = None) -> None:
         self.story = story
         self.styles = story.styles
         self.numbering = numbering
-        self.title: str | None = None
-        self.title_notes: tuple[Note, ...] = ()
+        self.title = TitleSlot() if title is None else title
 
     def read(self, container: etree._Element, top: bool = False) -> tuple[Block, ...]:
         builder = _Builder()
@@ -138,7 +145,11 @@ class BlockReader:
                 for box_el in extra:  # text boxes found in that paragraph
                     self._elements(etree_wrap(box_el), builder, False)
             elif name == "tbl":
-                builder.block(self._table(el))
+                table = self._table(el, top)
+                # A table with nothing in any cell (a letterhead layout once its title is
+                # taken out, or spacing) is left out, as an empty paragraph is.
+                if any(cell.blocks for row in table.rows for cell in row.cells):
+                    builder.block(table)
             elif name in ("sdt",):
                 content = el.find(qn("w:sdtContent"))
                 if content is not None:
@@ -159,14 +170,13 @@ class BlockReader:
         style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
         sid = style_el.get(qn("w:val")) if style_el is not None else self.styles.default_paragraph
         children = InlineReader(self.story).paragraph(p)
-        if top and self.title is None and self.styles.is_title(sid):
-            self.title = plain_text(children).strip()
-            self.title_notes = tuple(_notes(children))
-            if (
-                self.title_notes
-                and plain_text(children).strip() != plain_text(children[: _last_note(children)]).strip()
-            ):
-                self.story.warn("a note inside the title is kept at the end of the title")
+        text = " ".join(plain_text(children).split())  # a line break or tab in a title is a space
+        notes = tuple(_notes(children))
+        if top and self.title.text is None and self.styles.is_title(sid):
+            if text or notes:  # an empty Title paragraph is spacing, as any empty paragraph
+                self.title.text, self.title.notes = text, notes
+                if notes and text != " ".join(plain_text(children[: _last_note(children)]).split()):
+                    self.story.warn("a note inside the title is kept at the end of the title")
             return
         if sid == NOTICE_STYLE:
             return
@@ -175,7 +185,9 @@ class BlockReader:
         outline = int(value) if value.isdigit() else None
         level = self.styles.heading_level(sid, outline)
         if level is not None:
-            builder.heading(level, children)
+            # An empty heading (a page break or a bookmark in Kop 1) heads nothing, as in Word's outline.
+            if text or notes:
+                builder.heading(level, children)
             return
         numpr = self._numpr(ppr, sid)
         if numpr is not None:
@@ -204,7 +216,8 @@ class BlockReader:
             return None
         return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
 
-    def _table(self, tbl: etree._Element) -> Table:
+    def _table(self, tbl: etree._Element, top: bool) -> Table:
+        """A table; in the body (`top`), a Title paragraph in a cell (a letterhead layout) is the title."""
         rows = []
         for tr in _unwrapped(tbl, "tr"):
             trpr = tr.find(qn("w:trPr"))
@@ -218,7 +231,8 @@ class BlockReader:
                     self.story.warn("merged table cells are read as separate cells")
                 first = tc.find(f"{qn('w:p')}/{qn('w:pPr')}/{qn('w:pStyle')}")
                 header = header_row or (first is not None and first.get(qn("w:val")) == "TableHeading")
-                cells.append(Cell(BlockReader(self.story, self.numbering).read(tc), header=header))
+                reader = BlockReader(self.story, self.numbering, self.title)
+                cells.append(Cell(reader.read(tc, top), header=header))
             rows.append(Row(tuple(cells)))
         return Table(tuple(rows))
 
