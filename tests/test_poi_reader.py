@@ -276,6 +276,13 @@ def test_a_letterhead_poi_prints_first_is_not_the_title_and_stays_in_the_body() 
     assert [d.kind for d in decisions] == ["paragraph", "title", "paragraph"]
 
 
+def test_the_parliaments_case_number_in_the_page_header_is_no_title() -> None:
+    text = "2024Z05678\nAntwoorden Kamervragen over Venezuela\nVraag 1 gaat over de aanhouding.\n"
+    doc, decisions = read_with_decisions(text.encode(), "kamervragen.txt", warn=_fail_on_warning)
+    assert doc.meta.title == "Antwoorden Kamervragen over Venezuela"
+    assert [d.kind for d in decisions] == ["paragraph", "title", "paragraph"]
+
+
 def test_address_lines_are_no_headings_nor_titles() -> None:
     text = "Rijnstraat 8\n2515 XP Den Haag\nPostbus 20061\nDe brief begint hier.\n"
     doc = read_poi_text(text.encode(), "brief.txt", warn=_fail_on_warning)

@@ -50,10 +50,10 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
-# The sender in a page header, which POI prints before the document itself.
+# The sender in a page header, and the parliament's case number (`2024Z05678`) printed there.
 LETTERHEAD = re.compile(
     r"^(?:ministerie van\s|rijksoverheid$|tweede kamer der staten-generaal$|eerste kamer der staten-generaal$|"
-    r"directie\s|directoraat-generaal\s)",
+    r"directie\s|directoraat-generaal\s|\d{4}Z\d{5}$)",
     re.IGNORECASE,
 )
 LETTERHEAD_LINES = 3  # a letterhead is looked for in this many first paragraphs
