@@ -1058,6 +1058,42 @@ def pd_kamervragen_word() -> bytes:
     return save(d)
 
 
+def pd_briefhoofd_lege_koppen() -> bytes:
+    """The Title in a one-cell letterhead table; empty Heading paragraphs (empty, a page break, a bookmark)."""
+    d = new_document("Kamerbrief (dc:title, not used)")
+    add_note_styles(d)
+    settings_note_pr(d, ("-1", "0"))
+    body_append(
+        d,
+        table([[para(t("Kamerbrief over de Raad Algemene Zaken van 21 mei 2024"), "Title")]])
+        + para(t("Inleiding"), "Heading1")
+        + para(t("De Raad bereidt de Europese Raad van juni voor.") + fn("2"))
+        + para("", "Heading1")
+        + para(t("De rechtsstaatdialoog gaat over Hongarije en Polen.") + fn("3"))
+        + para('<w:r><w:br w:type="page"/></w:r>', "Heading1")
+        + para(t("Artikel 7"), "Heading2")
+        + para(t("De hoorzitting over Hongarije") + fn("4") + t(" staat opnieuw op de agenda."))
+        + para(_bookmarked(7, "_Toc167000001", ""), "Heading2")
+        + table(
+            [
+                [para(t("Onderwerp")), para(t("Inzet"))],
+                [para(t("Uitbreiding")), para(t("Geen besluit") + fn("5") + t(" verwacht."))],
+            ]
+        )
+        + para(t("Slot"), "Heading1")
+        + para(t("Het verslag volgt binnen twee weken.") + fn("6")),
+    )
+    notes = [
+        Note("2", [note_text("Kamerstuk 21501-02, nr. 2870.")]),
+        Note("3", [note_text("Zie het rechtsstaatverslag 2023.")]),
+        Note("4", ["", t("Tweede alinea: de hoorzitting van 26 juni.")]),  # first paragraph empty
+        Note("5", ["", t("Noot met lege eerste alinea in een cel.")]),
+        Note("6", [note_text("Na de Raad.")]),
+    ]
+    attach_notes(d, "footnote", notes_xml("footnote", notes))
+    return save(d)
+
+
 # --------------------------------------------------------------------------- zip + lxml
 
 
@@ -1110,20 +1146,31 @@ def _package(
     absolute: bool = False,
     extra: Sequence[tuple[str, str, str, str, str]] = (),
     sect: str = "",
+    ns: str = "",
+    targets: dict[str, str] | None = None,
 ) -> bytes:
-    """A minimal package; `extra` parts of word/ are (relationship id, type, part name, content type, XML)."""
+    """A minimal package; `extra` parts of word/ are (relationship id, type, part name, content type, XML).
+
+    `ns` adds namespace declarations to the document root; `targets` spells a relationship target
+    differently from its part name (`{"footnotes.xml": "Footnotes.xml"}`: another letter case).
+    """
     doc_ct = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     prefix = "/word/" if absolute else ""
-    rels = [("rId1", f"{R}/styles", f"{prefix}styles.xml")]
+    spelled = targets or {}
+
+    def target(pname: str) -> str:
+        return f"{prefix}{spelled.get(pname, pname)}"
+
+    rels = [("rId1", f"{R}/styles", target("styles.xml"))]
     overrides = {
         "word/document.xml": f"{doc_ct}.document.main+xml",
         "word/styles.xml": f"{doc_ct}.styles+xml",
     }
     for i, kind in enumerate(notes, start=2):
-        rels.append((f"rId{i}", f"{R}/{kind}s", f"{prefix}{kind}s.xml"))
+        rels.append((f"rId{i}", f"{R}/{kind}s", target(f"{kind}s.xml")))
         overrides[f"word/{kind}s.xml"] = f"{doc_ct}.{kind}s+xml"
     for rid, rtype, pname, ctype, _xml in extra:
-        rels.append((rid, f"{R}/{rtype}", f"{prefix}{pname}"))
+        rels.append((rid, f"{R}/{rtype}", target(pname)))
         overrides[f"word/{pname}"] = ctype
     overrides["docProps/core.xml"] = "application/vnd.openxmlformats-package.core-properties+xml"
     parts: dict[str, bytes | str] = {
@@ -1139,7 +1186,7 @@ def _package(
             ]
         ),
         "word/document.xml": (
-            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NSDECL}><w:body>{document}'
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NSDECL}{ns}><w:body>{document}'
             f'<w:sectPr>{sect}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
         ),
         "word/_rels/document.xml.rels": _rels(rels),
@@ -1413,6 +1460,239 @@ def zx_inzet_avvn() -> bytes:
             ("rIdFtr1", "footer", "footer1.xml", hdr_ct.format("footer"), footer),
         ],
         sect='<w:headerReference w:type="default" r:id="rIdHdr1"/><w:footerReference w:type="default" r:id="rIdFtr1"/>',
+    )
+
+
+# Word 2010+ namespaces for alternates, text boxes and equations; w14/w15 are only named by mc:Choice.
+NS_WORD2010 = (
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+    ' xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"'
+    ' xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    ' mc:Ignorable="w14 w15"'
+)
+TAB = "<w:r><w:tab/></w:r>"
+
+
+def _word_styles() -> str:
+    """Word's built-in styles by their English ids, with the note styles."""
+    return (
+        _style("Normal", "Normal", "", default=True)
+        + _style(
+            "Title",
+            "Title",
+            '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:rPr><w:sz w:val="56"/></w:rPr>',
+        )
+        + "".join(
+            _style(
+                f"Heading{n}",
+                f"heading {n}",
+                f'<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext/><w:outlineLvl w:val="{n - 1}"/></w:pPr>',
+            )
+            for n in (1, 2)
+        )
+        + "".join(
+            _style(f"{k}Text", f"{k.lower()} text", '<w:basedOn w:val="Normal"/>')
+            + _style(
+                f"{k}Reference",
+                f"{k.lower()} reference",
+                '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>',
+                "character",
+            )
+            for k in ("Footnote", "Endnote")
+        )
+    )
+
+
+def _ruby(base: str, guide: str, after: str = "") -> str:
+    """A run with a phonetic guide (`w:rt`) over base text; `after` is run XML inside the base (a reference)."""
+    return (
+        '<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/><w:hps w:val="10"/><w:hpsRaise w:val="18"/>'
+        '<w:hpsBaseText w:val="21"/><w:lid w:val="ja-JP"/></w:rubyPr>'
+        f'<w:rt><w:r><w:rPr><w:sz w:val="10"/></w:rPr><w:t>{esc(guide)}</w:t></w:r></w:rt>'
+        f"<w:rubyBase><w:r><w:t>{esc(base)}</w:t></w:r>{after}</w:rubyBase></w:ruby></w:r>"
+    )
+
+
+def _textbox(n: int, blocks: str) -> str:
+    """A text box run as Word writes it: a wps shape in mc:Choice, the same box as VML in mc:Fallback."""
+    anchor = (
+        f'<wp:anchor distT="45720" distB="45720" distL="114300" distR="114300" simplePos="0" relativeHeight="{n}" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>3600000</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="2160000" cy="900000"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="{n}" name="Tekstvak {n}"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="2160000" cy="900000"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>{blocks}</w:txbxContent></wps:txbx>'
+        '<wps:bodyPr rot="0" vert="horz" wrap="square"/></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+    )
+    vml = (
+        f'<w:pict><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe" '
+        'xmlns:o="urn:schemas-microsoft-com:office:office"/>'
+        f'<v:shape id="Tekstvak {n}" o:spid="_x0000_s{1024 + n}" type="#_x0000_t202" '
+        'style="position:absolute;margin-left:283.5pt;width:170.1pt;height:70.85pt;z-index:1" '
+        f'xmlns:o="urn:schemas-microsoft-com:office:office"><v:textbox><w:txbxContent>{blocks}</w:txbxContent></v:textbox></v:shape></w:pict>'
+    )
+    return (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{anchor}</w:drawing></mc:Choice>'
+        f"<mc:Fallback>{vml}</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def zx_handelsmissie_japan() -> bytes:
+    """Notes in ruby base text (with its guide) and inside an equation; a title with a line break and a tab."""
+    document = (
+        para(
+            t("Verslag handelsmissie Japan") + BR + t("Tokio en Osaka") + TAB + t("14-18 oktober 2024"),
+            "Title",
+        )
+        + para(t("Programma"), "Heading1")
+        + para(
+            t("De missie begon in ")
+            + _ruby("東京", "とうきょう", fn("2"))
+            + t(" (Tokio) met een ontmoeting op het ministerie van Economie, Handel en Industrie.")
+        )
+        + para(
+            t("In ")
+            + _ruby("大阪", "おおさか")
+            + t(" bezocht de delegatie")
+            + fn("3")
+            + t(" de terreinen van de Wereldtentoonstelling 2025.")
+        )
+        + para(t("Handelscijfers"), "Heading1")
+        + para(
+            t("De groei van de handelsbalans is ")
+            + "<m:oMath><m:r><m:t>g=</m:t></m:r><m:f><m:num><m:r><m:t>E−I</m:t></m:r></m:num>"
+            "<m:den><m:r><m:t>I</m:t></m:r></m:den></m:f>"
+            + fn("4")
+            + "</m:oMath>"
+            + t(", met E de export naar Japan en I de import.")
+        )
+        + para(t("De Nederlandse export steeg in 2023 met 6 procent.") + fn("5"))
+        + para(t("Vervolg"), "Heading2")
+        + para(t("Een vervolgmissie is voorzien voor het voorjaar van 2025."))
+    )
+    notes = [
+        Note("2", [note_text("Tokio, in de tekst met de lezing als leeshulp.")]),
+        Note("3", [note_text("Expo 2025, Yumeshima.")]),
+        Note("4", [note_text("Bron: CBS, Internationale handel, 2024.")]),
+        Note("5", [note_text("Kamerstuk 36180, nr. 91.")]),
+    ]
+    blob = notes_xml("footnote", notes)
+    return _package(document, _word_styles(), {"footnote": blob}, "Handelsmissie Japan", ns=NS_WORD2010)
+
+
+def zx_tekstvak_alternatief() -> bytes:
+    """mc:AlternateContent around a reference in a run, two Choices and a Fallback, only a Fallback; nested text boxes."""
+    ref_style = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+    run_alternate = (
+        f'<w:r>{ref_style}<mc:AlternateContent><mc:Choice Requires="w14"><w:footnoteReference w:id="2"/></mc:Choice>'
+        '<mc:Fallback><w:footnoteReference w:id="2"/></mc:Fallback></mc:AlternateContent></w:r>'
+    )
+    same = t("de Raad Buitenlandse Zaken") + fn("3")
+    two_choices = (
+        f'<mc:AlternateContent><mc:Choice Requires="w14">{same}</mc:Choice><mc:Choice Requires="w15">{same}</mc:Choice>'
+        f"<mc:Fallback>{same}</mc:Fallback></mc:AlternateContent>"
+    )
+    fallback_only = f"<mc:AlternateContent><mc:Fallback>{t('de Europese Raad') + fn('4')}</mc:Fallback></mc:AlternateContent>"
+    inner = _textbox(2, para(t("Binnenste kader: de Raad vergadert in Luxemburg.") + fn("6")))
+    outer = _textbox(1, para(t("Kader: kernpunten") + fn("5") + inner) + para(t("Sancties tegen Rusland.")))
+    document = (
+        para(t("Geannoteerde agenda Raad Buitenlandse Zaken 22 april 2024"), "Title")
+        + para(t("Inleiding"), "Heading1")
+        + para(t("Het kabinet informeert uw Kamer") + run_alternate + t(" over de agenda."))
+        + para(t("Op 22 april vergadert ") + two_choices + t(" in Luxemburg."))
+        + para(t("De conclusies gaan naar ") + fallback_only + t(" van juni."))
+        + para(t("Oekraïne"), "Heading1")
+        + para(t("De Raad spreekt over de steun aan Oekraïne") + outer + t(" en over de sancties.") + fn("7"))
+        + para(t("Slot"), "Heading1")
+        + para(t("Het verslag volgt."))
+    )
+    notes = [
+        Note("2", [note_text("Kamerstuk 21501-02, nr. 2850.")]),
+        Note("3", [note_text("In de samenstelling van ministers van Buitenlandse Zaken.")]),
+        Note("4", [note_text("Europese Raad van 27 en 28 juni 2024.")]),
+        Note("5", [note_text("Noot in het buitenste tekstvak.")]),
+        Note("6", [note_text("Noot in het binnenste tekstvak.")]),
+        Note("7", [note_text("Het veertiende sanctiepakket.")]),
+    ]
+    blob = notes_xml("footnote", notes)
+    return _package(document, _word_styles(), {"footnote": blob}, "Geannoteerde agenda RBZ", ns=NS_WORD2010)
+
+
+def zx_hoofdletter_onderdelen() -> bytes:
+    """Relationship targets in another letter case than the parts; notes whose first paragraph is empty."""
+    document = (
+        para("", "Title")  # an empty Title paragraph (a logo line) before the real one
+        + para(t("Fiche: verordening kritieke grondstoffen"), "Title")
+        + para(t("Voorstel"), "Heading1")
+        + para(t("De Commissie stelt een verordening voor") + fn("2") + t(" over kritieke grondstoffen."))
+        + para(t("Het kabinet") + fn("3") + t(" steunt") + fn("4") + t(" het voorstel."))
+        + para(t("Bevoegdheid"), "Heading1")
+        + para(t("De EU is bevoegd op grond van artikel 114 VWEU.") + en("1"))
+        + para(t("Het kabinet beoordeelt de subsidiariteit positief.") + fn("5"))
+        + para(t("Slot."))
+    )
+    footnotes = [
+        Note("2", [note_text("COM(2023) 160.")]),
+        Note("3", [note_text("Eerste noot.")]),
+        Note("4", ["", t("Tweede alinea van de tweede noot.")]),  # POI: ` [4: ` at a line end
+        Note("5", [t(" "), t("Alleen een spatie in de eerste alinea.")]),  # Word's own: ref, space, Enter
+    ]
+    endnotes = [Note("1", ["", t("Eindnoot met een lege eerste alinea.")])]
+    return _package(
+        document,
+        _word_styles(),
+        {"footnote": notes_xml("footnote", footnotes), "endnote": notes_xml("endnote", endnotes)},
+        "Fiche kritieke grondstoffen",
+        targets={
+            "styles.xml": "Styles.xml",
+            "footnotes.xml": "Footnotes.xml",
+            "endnotes.xml": "EndNotes.xml",
+        },
+    )
+
+
+def zx_kop_ruby_tekstvak() -> bytes:
+    """The cases combined: a ruby note in a heading, alternates in a table cell, a text box note with an empty first paragraph."""
+    ref_style = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+    run_alternate = (
+        f'<w:r>{ref_style}<mc:AlternateContent><mc:Choice Requires="w14"><w:footnoteReference w:id="3"/></mc:Choice>'
+        '<mc:Fallback><w:footnoteReference w:id="3"/></mc:Fallback></mc:AlternateContent></w:r>'
+    )
+    fallback_only = f"<mc:AlternateContent><mc:Fallback>{t('2,1 miljard euro') + fn('4')}</mc:Fallback></mc:AlternateContent>"
+    box = _textbox(1, para(t("Kader: de G7-top") + fn("6")))
+    document = (
+        para(t("Verslag werkbezoek Japan en Zuid-Korea"), "Title")
+        + para(t("Bezoek aan ") + _ruby("東京", "とうきょう", fn("2")), "Heading1")
+        + para(t("De minister sprak met haar ambtgenoot over economische veiligheid."))
+        + table(
+            [
+                [para(t("Onderwerp")), para(t("Uitkomst"))],
+                [para(t("Halfgeleiders")), para(t("Samenwerking") + run_alternate + t(" afgesproken."))],
+                [para(t("Investeringen")), para(t("Toezeggingen van ") + fallback_only + t("."))],
+            ]
+        )
+        + para('<w:r><w:br w:type="page"/></w:r>', "Heading2")
+        + para(t("Zuid-Korea"), "Heading2")
+        + para(t("In Seoul") + box + t(" stond de defensie-industrie centraal.") + fn("5"))
+    )
+    notes = [
+        Note("2", [note_text("Tokio.")]),
+        Note("3", [note_text("Memorandum van overeenstemming van 3 oktober.")]),
+        Note("4", [note_text("Over vijf jaar.")]),
+        Note("5", [note_text("Zie ook de Defensienota 2024.")]),
+        Note("6", ["", t("Noot in een tekstvak, met een lege eerste alinea.")]),
+    ]
+    return _package(
+        document,
+        _word_styles(),
+        {"footnote": notes_xml("footnote", notes)},
+        "Werkbezoek Azië",
+        ns=NS_WORD2010,
     )
 
 
@@ -1834,6 +2114,70 @@ DOCS: dict[str, Doc] = {
             "header-footer",
         ],
         zx_inzet_avvn,
+    ),
+    "pd_briefhoofd_lege_koppen": Doc(
+        "python-docx",
+        [
+            "title-in-letterhead-table",
+            "title-style-wins-over-core",
+            "empty-heading-paragraphs",
+            "heading-only-page-break",
+            "heading-only-bookmark",
+            "note-first-paragraph-empty",
+            "table-notes-in-cells",
+        ],
+        pd_briefhoofd_lege_koppen,
+    ),
+    "zx_handelsmissie_japan": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "title-line-break-and-tab",
+            "note-in-ruby-base",
+            "ruby-guide-left-out",
+            "note-in-equation",
+        ],
+        zx_handelsmissie_japan,
+    ),
+    "zx_tekstvak_alternatief": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "alternate-content-in-run-around-reference",
+            "alternate-content-two-choices",
+            "alternate-content-fallback-only",
+            "text-box-in-text-box",
+            "text-box-notes",
+        ],
+        zx_tekstvak_alternatief,
+    ),
+    "zx_hoofdletter_onderdelen": Doc(
+        "zip-lxml",
+        [
+            "empty-first-title-paragraph",
+            "title-style",
+            "part-target-letter-case",
+            "note-first-paragraph-empty",
+            "note-first-paragraph-only-space",
+            "several-notes-in-paragraph",
+            "endnote-first-paragraph-empty",
+        ],
+        zx_hoofdletter_onderdelen,
+    ),
+    "zx_kop_ruby_tekstvak": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "note-in-heading",
+            "note-in-ruby-base",
+            "alternate-content-in-run-around-reference",
+            "alternate-content-fallback-only",
+            "table-notes-in-cells",
+            "heading-only-page-break",
+            "text-box-notes",
+            "note-first-paragraph-empty",
+        ],
+        zx_kop_ruby_tekstvak,
     ),
 }
 

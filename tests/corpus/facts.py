@@ -14,10 +14,17 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_R = "http://schemas.openxmlformats.org/package/2006/relationships"
 DC = "http://purl.org/dc/elements/1.1/"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _HEADING_NAME = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "titel"}
-# Subtrees whose text is not the paragraph's own: deleted text, text boxes, field codes.
-_SKIP = {f"{{{W}}}{n}" for n in ("del", "txbxContent", "instrText", "delInstrText", "pPr", "rPr")}
+# Subtrees whose text is not the paragraph's own: deleted and moved-away text, ruby guides, text boxes
+# (their paragraphs follow the paragraph that anchors them), field codes.
+_SKIP = {
+    f"{{{W}}}{n}" for n in ("del", "moveFrom", "rt", "txbxContent", "instrText", "delInstrText", "pPr", "rPr")
+}
+_ALTERNATE = f"{{{MC}}}AlternateContent"
+_BRANCHES = {f"{{{MC}}}Choice", f"{{{MC}}}Fallback"}
 _REF = {f"{{{W}}}footnoteReference": "footnote", f"{{{W}}}endnoteReference": "endnote"}
 
 
@@ -67,6 +74,25 @@ class _Styles:
         return None
 
 
+def _branch(alternate: etree._Element) -> etree._Element | None:
+    """The branch of an mc:AlternateContent a reader takes: the first mc:Choice, else mc:Fallback."""
+    for tag in ("Choice", "Fallback"):
+        found = alternate.find(f"{{{MC}}}{tag}")
+        if found is not None:
+            return found
+    return None
+
+
+def _is_read(el: etree._Element) -> bool:
+    """Whether `el` lies in nothing skipped and only in taken branches of alternates."""
+    for a in el.iterancestors():
+        if a.tag in _SKIP - {w("txbxContent")}:
+            return False
+        if a.tag in _BRANCHES and _branch(a.getparent()) is not a:
+            return False
+    return True
+
+
 def _paragraph_items(p: etree._Element) -> Iterator[str | tuple[str, str]]:
     """Text pieces and (kind, id) references of one paragraph, in document order."""
 
@@ -75,7 +101,7 @@ def _paragraph_items(p: etree._Element) -> Iterator[str | tuple[str, str]]:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP or tag == w("p"):
                 continue
-            if tag == w("t"):
+            if tag in (w("t"), f"{{{M}}}t"):  # an equation's text is text
                 yield child.text or ""
             elif tag in (w("tab"), w("ptab")):
                 yield "\t"
@@ -85,6 +111,10 @@ def _paragraph_items(p: etree._Element) -> Iterator[str | tuple[str, str]]:
                 yield "-"
             elif tag in _REF:
                 yield (_REF[tag], child.get(w("id"), ""))
+            elif tag == _ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    yield from walk(branch)
             else:
                 yield from walk(child)
 
@@ -96,10 +126,11 @@ def _text(p: etree._Element) -> str:
 
 
 def _read(z: zipfile.ZipFile, name: str) -> etree._Element | None:
-    try:
-        return etree.fromstring(z.read(name))
-    except KeyError:
-        return None
+    """A part by name; part names compare in any letter case (OPC), `Footnotes.xml` is `footnotes.xml`."""
+    for member in z.namelist():
+        if member.lower() == name.lower():
+            return etree.fromstring(z.read(member))
+    return None
 
 
 def _part_targets(z: zipfile.ZipFile) -> dict[str, str]:
@@ -122,7 +153,7 @@ def _notes(root: etree._Element | None, tag: str) -> dict[str, list[str]]:
     for note in root.iter(w(tag)):
         if note.get(w("type"), "normal") != "normal":
             continue
-        paras = [_text(p) for p in note.iter(w("p"))]
+        paras = [_text(p) for p in note.iter(w("p")) if _is_read(p)]
         out[note.get(w("id"), "")] = [t for t in paras if t]
     return out
 
@@ -144,8 +175,8 @@ def extract(path: Path) -> dict[str, Any]:
     found: list[dict[str, Any]] = []
     body = doc.find(w("body"))
     assert body is not None
-    for p in body.iter(w("p")):
-        if any(a.tag == w("txbxContent") for a in p.iterancestors()):
+    for p in body.iter(w("p")):  # a text box's paragraphs come after the paragraph anchoring it
+        if not _is_read(p):
             continue
         before = ""
         for item in _paragraph_items(p):

@@ -263,7 +263,7 @@ class Scanner:
     def no_body(self, ref: _Ref) -> None:
         self.warning(
             f"{ref.kind} {ref.source_id} has no body in the text (POI prints none for a note "
-            "inside a content control); kept empty: read the .docx for its text",
+            "inside a content control or ruby text); kept empty: read the .docx for its text",
             ref.pos,
         )
         ref.note = Note((P(),), ref.source_id, ref.kind)
