@@ -115,7 +115,9 @@ class InlineReader:
         _run_props(r.find(qn("w:rPr")), self.story.styles, own)
         self.run_content(r, props, frozenset(own))
 
-    def run_content(self, container: etree._Element, props: frozenset[Key], run_props: frozenset[Key]) -> None:
+    def run_content(
+        self, container: etree._Element, props: frozenset[Key], run_props: frozenset[Key]
+    ) -> None:
         """The children of a run (or of a branch of an alternate inside one) as leaves."""
         for child in container:
             name = local_name(child.tag)

@@ -16,7 +16,11 @@ from lxml import etree
 
 from toolkit.ooxml.ns import local_name, qn
 
-LEFT_OUT = {qn("w:del"): "a tracked deletion", qn("w:moveFrom"): "moved-away text", qn("w:rt"): "a ruby annotation"}
+LEFT_OUT = {
+    qn("w:del"): "a tracked deletion",
+    qn("w:moveFrom"): "moved-away text",
+    qn("w:rt"): "a ruby annotation",
+}
 _BRANCHES = (qn("mc:Choice"), qn("mc:Fallback"))
 
 
