@@ -288,3 +288,9 @@ def test_address_lines_are_no_headings_nor_titles() -> None:
     doc = read_poi_text(text.encode(), "brief.txt", warn=_fail_on_warning)
     assert doc.meta.title == "brief"
     assert not any(isinstance(b, Section) for b in doc.body)
+
+
+def test_a_heading_in_a_script_without_case_is_a_heading() -> None:
+    text = "Handelsmissie\nHet verslag begint.\n东京\nDe delegatie bezocht Tokio.\nשלום\nEen groet.\n(a) niet\nTekst.\n"
+    doc = read_poi_text(text.encode(), "missie.txt", warn=_fail_on_warning)
+    assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == ["东京", "שלום"]

@@ -11,7 +11,8 @@ looks at the whole document, in this order:
    a heading at its depth, a number that does not is no heading, and three
    numbered lines in a row with nothing between are a list;
 4. the line rule: one line, no tab, no final punctuation, at most 14 words
-   and 120 characters, starting with a capital or a digit, and not a caption
+   and 120 characters, starting with a capital, a digit or a letter of a
+   script without case (Hebrew, Chinese), and not a caption
    (`Tabel 3 …`) or part of an address (`Postbus 20061`, `2595 BD Den Haag`);
 5. context: a line after one ending in `:` or `,` (a list item, a signer's
    name), a run of three or more such lines (a list), a line repeated three
@@ -222,7 +223,9 @@ def _line_rule(v: _View, rules: HeadingRules) -> str | None:
         return f"{words} words, more than {rules.max_words}"
     if len(text) > rules.max_chars:
         return f"{len(text)} characters, more than {rules.max_chars}"
-    if not text[0].isupper() and not text[0].isdigit():
+    first = text[0]
+    # A letter of a script without case (Hebrew, Arabic, Chinese) is neither upper nor lower.
+    if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
         return "does not start with a capital or digit"
     if CAPTION.match(text):
         return "a caption"
