@@ -501,3 +501,14 @@ def test_two_parts_that_differ_only_in_case_are_refused() -> None:
     assert "two parts differ only in letter case: word/footnotes.xml and word/Footnotes.xml" in str(
         refused(data)
     )
+
+
+def test_an_unknown_wrapper_around_paragraphs_is_read_with_a_warning() -> None:
+    body = (
+        p("T", "Title")
+        + f"<w:futureWrap>{p('', runs=f'<w:r><w:t>Tekst</w:t></w:r>{_ref(1)}')}</w:futureWrap>"
+    )
+    seen = Collected()
+    doc = read_docx(_with_notes(body), "u.docx", warn=seen)
+    assert doc.body == (P(("Tekst", _NOTE_1)),)
+    assert seen.messages() == ["unsupported element <w:futureWrap> in the body; its content is read as is"]

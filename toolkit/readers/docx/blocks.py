@@ -164,6 +164,11 @@ class BlockReader:
                 warn_left_out(el, self.story.warn)
             elif name == "altChunk":
                 self.story.warn("embedded documents (altChunk) are not read")
+            elif name not in _BLOCK_MARKS and name:
+                # Read an unknown wrapper like a known one, so that the paragraphs
+                # and note references inside are kept, as inline wrappers are.
+                self.story.warn(f"unsupported element <w:{name}> in the body; its content is read as is")
+                self._elements(el, builder, top)
 
     def _paragraph(self, p: etree._Element, builder: _Builder, top: bool) -> None:
         ppr = p.find(qn("w:pPr"))
@@ -236,6 +241,33 @@ class BlockReader:
             rows.append(Row(tuple(cells)))
         return Table(tuple(rows))
 
+
+# Block-level marks with no content of their own: ranges, bookmarks, section and cell properties.
+_BLOCK_MARKS = {
+    "sectPr",
+    "tcPr",
+    "bookmarkStart",
+    "bookmarkEnd",
+    "commentRangeStart",
+    "commentRangeEnd",
+    "permStart",
+    "permEnd",
+    "proofErr",
+    "moveFromRangeStart",
+    "moveFromRangeEnd",
+    "moveToRangeStart",
+    "moveToRangeEnd",
+    "customXmlInsRangeStart",
+    "customXmlInsRangeEnd",
+    "customXmlDelRangeStart",
+    "customXmlDelRangeEnd",
+    "customXmlMoveFromRangeStart",
+    "customXmlMoveFromRangeEnd",
+    "customXmlMoveToRangeStart",
+    "customXmlMoveToRangeEnd",
+    "sdtPr",
+    "sdtEndPr",
+}
 
 # Content controls and custom XML may wrap rows and cells; they are not rows themselves.
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
