@@ -17,7 +17,7 @@ import pytest
 
 import toolkit
 from tests.fixtures.docx.models import FIXTURES
-from toolkit.model import Briefing, Note, P, Section, iter_notes, plain_text
+from toolkit.model import Briefing, Meta, Note, P, Section, iter_notes, plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_22ad20a819696709.txt"
@@ -225,3 +225,24 @@ def test_reader_gets_footnotes_from_a_docx_libreoffice_wrote_from_odt(tmp_path: 
     (tmp_path / "lo").mkdir()
     docx = soffice(tmp_path / "lo", odt, "docx:MS Word 2007 XML")
     check_other_writer(toolkit.read(docx))
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_libreoffice_shows_each_note_at_its_reference_whatever_the_source_ids(tmp_path: Path) -> None:
+    # Source ids that fall through the document (a note moved in review): LibreOffice pairs
+    # references with bodies by the order of their Word ids, so those must rise.
+    need("soffice")
+    doc = Briefing(
+        Meta("Noot-ids"),
+        (P(("Eerste zin", Note((P(("Noot A.",)),), "3"), " en tweede", Note((P(("Noot B.",)),), "2"), ".")),),
+    )
+    docx = tmp_path / "ids.docx"
+    toolkit.write(doc, docx)
+    again = soffice(tmp_path / "lo", docx, "odt")
+    back = soffice(tmp_path / "back", again, "docx:MS Word 2007 XML")
+    assert note_texts(toolkit.read(back)) == ["Noot A.", "Noot B."]
+    assert [n.source_id for _, n in iter_notes(toolkit.read(docx))] == [
+        "3",
+        "2",
+    ]  # our own round trip keeps them

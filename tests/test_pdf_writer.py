@@ -23,7 +23,7 @@ from tests.test_pdf_facts import (
     render,
 )
 from toolkit.errors import BriefingWarning
-from toolkit.model import Heading, ListBlock, Note, P, Section, Strong
+from toolkit.model import Heading, Link, ListBlock, Note, P, Section, Strong
 from toolkit.model.nodes import Cell, Item, Row, Table
 from toolkit.record import replace
 from toolkit.style import load_style
@@ -150,3 +150,28 @@ def test_rendering_twice_gives_the_same_bytes_at_a_fixed_date(monkeypatch: pytes
     style = load_style()
     first, second = write_pdf(doc, style), write_pdf(doc, style)
     assert first == second
+
+
+def test_a_link_to_a_place_inside_the_document_is_kept_as_text_with_a_warning() -> None:
+    # Word's tables of contents link to bookmarks (#_Toc…), which the model does not keep.
+    seen = Collected()
+    doc = briefing(
+        P(
+            (
+                "Zie ",
+                Link(("paragraaf 2",), "#_Toc1"),
+                " en ",
+                Link(("de site",), "https://www.rijksoverheid.nl/"),
+            )
+        )
+    )
+    data = write_pdf(doc, load_style(), warn=seen)
+    assert "Zie paragraaf 2 en de site" in " ".join(
+        PdfReader(io.BytesIO(data)).pages[0].extract_text().split()
+    )
+    uris = [a.get_object()["/A"].get("/URI") for a in PdfReader(io.BytesIO(data)).pages[0].get("/Annots", [])]
+    assert "https://www.rijksoverheid.nl/" in uris and not any(u and u.startswith("#") for u in uris)
+    assert seen.messages() == [
+        "links to places inside the document (first: #_Toc1) are kept as text, without a link: "
+        "the PDF has no target for them"
+    ]

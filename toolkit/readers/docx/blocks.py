@@ -175,12 +175,12 @@ class BlockReader:
         style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
         sid = style_el.get(qn("w:val")) if style_el is not None else self.styles.default_paragraph
         children = InlineReader(self.story).paragraph(p)
-        text = " ".join(plain_text(children).split())  # a line break or tab in a title is a space
+        text = _one_line(plain_text(children))
         notes = tuple(_notes(children))
         if top and self.title.text is None and self.styles.is_title(sid):
             if text or notes:  # an empty Title paragraph is spacing, as any empty paragraph
                 self.title.text, self.title.notes = text, notes
-                if notes and text != " ".join(plain_text(children[: _last_note(children)]).split()):
+                if notes and text != _one_line(plain_text(children[: _last_note(children)])):
                     self.story.warn("a note inside the title is kept at the end of the title")
             return
         if sid == NOTICE_STYLE:
@@ -282,6 +282,11 @@ def _unwrapped(parent: etree._Element, local: str) -> list[etree._Element]:
         elif child.tag in _WRAPPERS:
             found.extend(_unwrapped(child, local))
     return found
+
+
+def _one_line(text: str) -> str:
+    """Text as a title holds it: a line break or tab is a space, the ends are trimmed."""
+    return text.replace("\n", " ").replace("\t", " ").strip()
 
 
 def _notes(items: tuple[Inline, ...]) -> list[Note]:

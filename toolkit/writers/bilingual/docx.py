@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from toolkit.errors import Warn, python_warning
-from toolkit.model import Briefing, Heading, ListBlock, Meta
+from toolkit.model import Briefing, Heading, ListBlock
 from toolkit.model.nodes import NoteKind
 from toolkit.model.walk import has_emphasis
 from toolkit.ooxml.ns import qn
@@ -130,10 +130,7 @@ def write_bilingual_docx(
     running = replace(source.meta, title=title, translation=translation.meta.translation)
     header_footer(package, main, sect_pr, style, Briefing(running, (), source.lang))
 
-    # Ids in the order of the references, not the source's: both sides cite notes with the same
-    # source ids, and LibreOffice pairs references with note bodies by the order of their ids.
-    unnumbered = Briefing(Meta(title=""))
-    notes = {kind: Notes(kind, unnumbered, package, main) for kind in KINDS}
+    notes = {kind: Notes(kind, package, main) for kind in KINDS}  # one id series for both sides
     gutter = int(twips(GUTTER_MM * 72 / 25.4))
     widths = [text_width // 2, text_width - text_width // 2]
     numbering = Numbering(

@@ -81,7 +81,7 @@ def write_bilingual_pdf(
         part = tags.root.add("Part")
         part.lang = tag_lang(doc.lang, style)
         books.append(NoteBook())
-        markup = Markup(styles, check, NoteNumbers(doc), books[-1], column, tags, doc.lang, i * offset)
+        markup = Markup(styles, check, NoteNumbers(doc), books[-1], column, tags, doc.lang, i * offset, warn)
         builder = Builder(doc, style, styles, markup, column)
         builder.root = part
         builder.outline = outline  # one outline: the headings in row order, each language's

@@ -44,7 +44,7 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
     header_footer(package, main, sect_pr, style, doc)
 
     kinds: tuple[NoteKind, ...] = ("footnote", "endnote")
-    notes = {kind: Notes(kind, doc, package, main) for kind in kinds}
+    notes = {kind: Notes(kind, package, main) for kind in kinds}
     writer = BodyWriter(
         style,
         Numbering(package.part(PN.NUMBERING).element, style.list.bullets, style.list.indent_mm * 72 / 25.4),

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from lxml import etree
 
-from toolkit.model import Briefing, Note, iter_notes
+from toolkit.model import Note
 from toolkit.model.nodes import NoteKind
 from toolkit.ooxml.ns import nspfxmap, qn
 from toolkit.ooxml.parts import CT, PN, RT
@@ -32,23 +30,22 @@ def valid_id(source_id: str | None) -> int | None:
 
 
 class Notes:
-    """One notes part. Each note keeps its source id as its `w:id` where it can.
+    """One notes part. Notes get `w:id` 1, 2, 3 ... in the order of their references.
 
-    Word ids must be unique, so a note whose source id is missing, reused or
-    not a number gets a fresh id; `renamed` records what its source id was,
-    so the reader can restore it (see `toolkit.ooxml.custom_props`).
+    Not the source ids: LibreOffice pairs references with note bodies by the
+    order of their ids, so ids that do not rise through the document (a note
+    moved in review, a source numbered by another tool) would show each body
+    at another reference. `renamed` records every source id that is not the
+    note's `w:id`, so the reader restores it (see `toolkit.ooxml.custom_props`).
     """
 
-    def __init__(self, kind: NoteKind, doc: Briefing, package: Package, document_part: Part) -> None:
+    def __init__(self, kind: NoteKind, package: Package, document_part: Part) -> None:
         self.kind = kind
         self.package = package
         self.document_part = document_part
         self.reference_tag = f"w:{kind}Reference"
         self.reference_style = f"{kind.capitalize()}Reference"
-        counts = Counter(valid_id(n.source_id) for _, n in iter_notes(doc) if n.kind == kind)
-        self.reserved = {i for i, c in counts.items() if i is not None and c == 1}
-        self.taken: set[int] = set()
-        self.next_fresh = 1
+        self.count = 0
         self.renamed: dict[int, str | None] = {}
         self.part: Part | None = None
         self.root: etree._Element | None = None
@@ -70,16 +67,10 @@ class Notes:
         return self.part, root
 
     def _id_for(self, note: Note) -> int:
-        wanted = valid_id(note.source_id)
-        if wanted is not None and wanted in self.reserved and wanted not in self.taken:
-            self.taken.add(wanted)
-            return wanted
-        while self.next_fresh in self.reserved or self.next_fresh in self.taken:
-            self.next_fresh += 1
-        fresh = self.next_fresh
-        self.taken.add(fresh)
-        self.renamed[fresh] = note.source_id
-        return fresh
+        self.count += 1
+        if valid_id(note.source_id) != self.count:
+            self.renamed[self.count] = note.source_id
+        return self.count
 
     def add(self, note: Note, writer: BodyWriter) -> int:
         """Write `note`'s body into the part; return its `w:id`."""

@@ -103,7 +103,7 @@ def write_pdf(doc: Briefing, style: Style, warn: Warn = python_warning) -> bytes
     numbers = NoteNumbers(doc)
     width = frame_width(style)
     tags = StructTree(doc.lang)
-    markup = Markup(styles, check, numbers, book, width, tags)
+    markup = Markup(styles, check, numbers, book, width, tags, warn=warn)
     builder = Builder(doc, style, styles, markup, width)
     story = builder.story()
     labels = style.labels_for(doc.lang)

@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 
+from toolkit.errors import BriefingWarning, Warn, python_warning
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, NoteNumbers, Strong, Sub, Sup
 from toolkit.record import field, record
 from toolkit.writers.pdf.fonts import GlyphCheck
@@ -141,6 +142,7 @@ class Markup:
         tags: StructTree,
         lang: str | None = None,
         key_offset: int = 0,
+        warn: Warn = python_warning,
     ) -> None:
         # `lang`: the text's language (default: the tree's). `key_offset`: added to the keys and
         # anchors of notes, so that two documents set on one page (the bilingual handout) keep
@@ -154,7 +156,19 @@ class Markup:
         self.tags = tags
         self.words = _LINK_WORDS.get((lang or tags.lang).split("-")[0].lower(), _LINK_WORDS["en"])
         self.key_offset = key_offset
+        self.warn = warn
         self._cited: list[StructNode] = []  # Note elements of the markup made since take_notes
+        self._internal_warned = False
+
+    def _warn_internal(self, href: str) -> None:
+        if not self._internal_warned:
+            self._internal_warned = True
+            self.warn(
+                BriefingWarning(
+                    f"links to places inside the document (first: {href}) are kept as text, "
+                    "without a link: the PDF has no target for them"
+                )
+            )
 
     def take_notes(self) -> list[StructNode]:
         """The Note elements of the notes cited since the last call, for after the citing element."""
@@ -185,6 +199,11 @@ class Markup:
             case Link(children=children, href=href):
                 inner = self.inlines(children, where) or escape(href)
                 if not href:
+                    return inner
+                if href.startswith("#"):
+                    # A place inside the document (a Word bookmark, a table-of-contents entry):
+                    # the model keeps no such places, so the PDF has no destination for it.
+                    self._warn_internal(href)
                     return inner
                 link = self.tags.inline(InlineSpec("Link", link_target(href), href))
                 return f"{link}<a href={quoteattr(href)} color={quoteattr(self.link_color)}>{inner}</a>{END}"
