@@ -42,6 +42,7 @@ from toolkit.readers.headings import (
     looks_like_heading,
 )
 from toolkit.readers.invariants import check_notes
+from toolkit.readers.language import settle_language
 from toolkit.readers.poi_scan import RawParagraph, Scanner
 from toolkit.readers.textdecode import decode_text
 
@@ -99,7 +100,8 @@ def read_with_decisions(
         {**scanner.counts.refs, "footnote": scanner.counts.refs["footnote"] + scanner.counts.orphans},
         path,
     )
-    return doc, decisions
+    # POI's text states no language: the text tells, and Dutch is what this toolkit reads.
+    return settle_language(doc, None, lambda message: warn(BriefingWarning(message, Location(path)))), decisions
 
 
 def _is_title(p: RawParagraph, rules: HeadingRules) -> bool:

@@ -29,6 +29,7 @@ from toolkit.readers.docx.scope import note_references, read_references
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.headings import HeadingRules
 from toolkit.readers.invariants import check_notes
+from toolkit.readers.language import settle_language
 
 __all__ = ["read_docx"]
 
@@ -109,7 +110,9 @@ def read_docx(
         source=source,
         translation=recorded.translation,
     )
-    lang = meta_props.lang_of(core, recorded.content_sha256 is not None, styles.default_lang, document)
-    doc = Briefing(meta, blocks, lang)
+    ours = recorded.content_sha256 is not None
+    stated = meta_props.stated_lang(core, ours, styles.default_lang, document)
+    doc = Briefing(meta, blocks, stated or "nl")
     check_notes(doc, read_references(body), path)
-    return doc
+    # Our own files say what they are; another tool's language is often its template's.
+    return doc if ours and stated else settle_language(doc, stated, warn_once)

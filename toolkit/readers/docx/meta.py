@@ -22,12 +22,12 @@ def core_properties(root: etree._Element | None) -> dict[str, str]:
     return out
 
 
-def lang_of(core: dict[str, str], ours: bool, default_lang: str | None, document: etree._Element) -> str:
-    """The document language.
+def stated_lang(core: dict[str, str], ours: bool, default_lang: str | None, document: etree._Element) -> str | None:
+    """The language the file states, or None.
 
     In our own files, dc:language exactly as written (it is `doc.lang`).
     Elsewhere the primary subtag (`nl-NL` -> `nl`) of dc:language, else of
-    w:lang in the style defaults, else of the first w:lang in the body; else nl.
+    w:lang in the style defaults, else of the first w:lang in the body.
     """
     if "language" in core and ours:
         return core["language"]
@@ -36,4 +36,4 @@ def lang_of(core: dict[str, str], ours: bool, default_lang: str | None, document
         first = document.find(f".//{qn('w:lang')}")
         if first is not None:
             lang = first.get(qn("w:val"))
-    return lang.split("-")[0].lower() if lang else "nl"
+    return lang.split("-")[0].lower() if lang else None
