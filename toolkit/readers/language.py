@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from toolkit.model import Briefing, Heading, Note, P, plain_text
 from toolkit.model.walk import walk
@@ -27,27 +27,36 @@ _WORDS = {
     "de": frozenset(["der", "und", "das", "nicht", "mit", "sich", "auf", "für", "ist", "im", "dem", "ein", "eine", "zu", "von", "werden", "wird"]),
     "fr": frozenset(["le", "la", "les", "et", "du", "un", "une", "est", "dans", "que", "pour", "pas", "sur", "au", "avec", "ce", "qui", "sont"]),
 }
+_LANG_OF = {word: lang for lang, words in _WORDS.items() for word in words}
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_HITS = 8  # fewer function words than this is too little text to tell
 MARGIN = 3  # the language found must have this many times the runner-up's hits
+ENOUGH = 60  # this many hits with the margin settle it: a long document is not read to its end
 
 
 def guess_language(doc: Briefing) -> str | None:
     """The language the text of `doc` is clearly in (`nl`, `en`, `de`, `fr`), or None."""
     hits: Counter[str] = Counter()
-    texts = [doc.meta.title]
-    for step in walk(doc):
-        if isinstance(step.node, (P, Heading)):
-            texts.append(plain_text(step.node.children))
-        elif isinstance(step.node, Note):
-            texts.extend(plain_text(p.children) for p in step.node.body)
-    for word in _WORD.findall(" ".join(texts).lower()):
-        for lang, words in _WORDS.items():
-            if word in words:
-                hits[lang] += 1
+    for text in _texts(doc):
+        hits.update(_LANG_OF[w] for w in _WORD.findall(text.lower()) if w in _LANG_OF)
+        if hits.total() >= ENOUGH and _clear(hits):
+            break
+    return _clear(hits)
+
+
+def _clear(hits: Counter[str]) -> str | None:
     ranked = [*hits.most_common(2), ("", 0), ("", 0)]
     (best, count), (_, second) = ranked[0], ranked[1]
     return best if count >= MIN_HITS and count >= MARGIN * second else None
+
+
+def _texts(doc: Briefing) -> Iterator[str]:
+    yield doc.meta.title
+    for step in walk(doc):
+        if isinstance(step.node, (P, Heading)):
+            yield plain_text(step.node.children)
+        elif isinstance(step.node, Note):
+            yield from (plain_text(p.children) for p in step.node.body)
 
 
 _NAMES = {"nl": "Dutch", "en": "English", "de": "German", "fr": "French"}
