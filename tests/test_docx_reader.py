@@ -16,7 +16,19 @@ from tests.fixtures.docx.handmade import make_docx, p, paragraph_style, styles_x
 from tests.fixtures.docx.models import FIXTURES
 from toolkit.cli import main
 from toolkit.errors import BriefingError, ExitCode
-from toolkit.model import Briefing, Emph, Heading, ListBlock, Note, P, Section, Source, Strong, iter_notes
+from toolkit.model import (
+    Briefing,
+    Emph,
+    Heading,
+    ListBlock,
+    Note,
+    P,
+    Section,
+    Source,
+    Strong,
+    iter_notes,
+    plain_text,
+)
 from toolkit.readers.docx import package as docx_package
 from toolkit.readers.docx import read_docx
 from toolkit.style import load_style
@@ -512,3 +524,23 @@ def test_an_unknown_wrapper_around_paragraphs_is_read_with_a_warning() -> None:
     doc = read_docx(_with_notes(body), "u.docx", warn=seen)
     assert doc.body == (P(("Tekst", _NOTE_1)),)
     assert seen.messages() == ["unsupported element <w:futureWrap> in the body; its content is read as is"]
+
+
+def test_two_notes_with_one_id_are_taken_in_turn_as_a_merging_tool_writes_them() -> None:
+    # docxcompose can give an appended document's note the id of one of the master's.
+    footnotes = (
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>Eerste noot.</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>Tweede noot.</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    body = (
+        p("T", "Title")
+        + p("", runs=f"<w:r><w:t>Een</w:t></w:r>{_ref(1)}")
+        + p("", runs=f"<w:r><w:t>Twee</w:t></w:r>{_ref(1)}")
+    )
+    seen = Collected()
+    doc = read_docx(_with_notes(body, extra={"word/footnotes.xml": footnotes}), "m.docx", warn=seen)
+    assert [plain_text(n.body[0].children) for _, n in iter_notes(doc)] == ["Eerste noot.", "Tweede noot."]
+    assert seen.messages() == [
+        "footnote id 1 is given to 2 notes; each reference to it takes the next of them, in order"
+    ]

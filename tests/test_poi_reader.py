@@ -294,3 +294,16 @@ def test_a_heading_in_a_script_without_case_is_a_heading() -> None:
     text = "Handelsmissie\nHet verslag begint.\n东京\nDe delegatie bezocht Tokio.\nשלום\nEen groet.\n(a) niet\nTekst.\n"
     doc = read_poi_text(text.encode(), "missie.txt", warn=_fail_on_warning)
     assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == ["东京", "שלום"]
+
+
+def test_page_footers_poi_prints_mid_text_and_broken_off_lines_are_no_headings() -> None:
+    # POI prints a section's footer where the section ends; a VML text box breaks its line at "(".
+    text = (
+        "Geannoteerde agenda\nInleiding\nDe Raad komt bijeen.\nPagina 1 van 2\n\n"
+        "Bijlage 1 Overzicht\nEen alinea met een tekstvak (\nTekst.\nPagina  van \n"
+    )
+    doc = read_poi_text(text.encode(), "agenda.txt", warn=_fail_on_warning)
+    assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == [
+        "Inleiding",
+        "Bijlage 1 Overzicht",
+    ]

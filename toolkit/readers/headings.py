@@ -57,6 +57,11 @@ LETTERHEAD = re.compile(
     r"directie\s|directoraat-generaal\s|\d{4}Z\d{5}$)",
     re.IGNORECASE,
 )
+# A page footer's number, which POI prints where a section ends: `Pagina 1 van 2`, `Page 3 of 9`,
+# `Pagina  van ` (the fields' cached text can be empty), `- 2 -`.
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:pagina|page|blz\.?)\s*\d*\s*(?:(?:van|of|/)\s*\d*)?|-\s*\d+\s*-)$", re.IGNORECASE
+)
 LETTERHEAD_LINES = 3  # a letterhead is looked for in this many first paragraphs
 CONTENTS_TITLE = re.compile(
     r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)$", re.IGNORECASE
@@ -227,8 +232,12 @@ def _line_rule(v: _View, rules: HeadingRules) -> str | None:
     # A letter of a script without case (Hebrew, Arabic, Chinese) is neither upper nor lower.
     if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
         return "does not start with a capital or digit"
+    if text.endswith(("(", "[")):
+        return "ends with an opening bracket (a sentence broken off)"
     if CAPTION.match(text):
         return "a caption"
+    if PAGE_NUMBER.match(text):
+        return "a page number (a page footer)"
     if ADDRESS.match(text):
         return "part of an address"
     if CONTENTS_TITLE.match(text):

@@ -101,7 +101,9 @@ def read_with_decisions(
         path,
     )
     # POI's text states no language: the text tells, and Dutch is what this toolkit reads.
-    return settle_language(doc, None, lambda message: warn(BriefingWarning(message, Location(path)))), decisions
+    return settle_language(
+        doc, None, lambda message: warn(BriefingWarning(message, Location(path)))
+    ), decisions
 
 
 def _is_title(p: RawParagraph, rules: HeadingRules) -> bool:

@@ -22,7 +22,9 @@ def core_properties(root: etree._Element | None) -> dict[str, str]:
     return out
 
 
-def stated_lang(core: dict[str, str], ours: bool, default_lang: str | None, document: etree._Element) -> str | None:
+def stated_lang(
+    core: dict[str, str], ours: bool, default_lang: str | None, document: etree._Element
+) -> str | None:
     """The language the file states, or None.
 
     In our own files, dc:language exactly as written (it is `doc.lang`).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from lxml import etree
@@ -27,18 +28,28 @@ class NoteBodies:
         self.kind = kind
         self.story = story
         self.source_id = source_id
-        self.elements: dict[str, etree._Element] = {}
+        # Every definition of each id, in order: a tool that merges documents (docxcompose)
+        # can give two notes one id, and then each reference takes the next of them.
+        self.elements: dict[str, list[etree._Element]] = {}
+        self.cited: Counter[str] = Counter()
         self.reading = False
         if root is not None:
             for el in root.findall(qn(f"w:{kind}")):
                 if el.get(qn("w:type"), "normal") not in _SPECIAL:
-                    self.elements[el.get(qn("w:id"), "")] = el
+                    self.elements.setdefault(el.get(qn("w:id"), ""), []).append(el)
 
     def note(self, note_id: str) -> Note | None:
-        el = self.elements.get(note_id)
-        if el is None:
+        found = self.elements.get(note_id)
+        if found is None:
             self.story.warn(f"{self.kind} {note_id} is referenced but missing from the file; kept empty")
             return Note((P(),), self.source_id(self.kind, note_id), self.kind)  # type: ignore[arg-type]
+        if len(found) > 1:
+            self.story.warn(
+                f"{self.kind} id {note_id} is given to {len(found)} notes; "
+                "each reference to it takes the next of them, in order"
+            )
+        el = found[min(self.cited[note_id], len(found) - 1)]
+        self.cited[note_id] += 1
         if self.reading:
             self.story.warn("a note inside a note is not supported; the inner reference is dropped")
             return None
