@@ -16,7 +16,7 @@ from lxml import etree
 
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, inlines
 from toolkit.ooxml.ns import local_name, nsmap, qn
-from toolkit.readers.docx.scope import LEFT_OUT, chosen, warn_left_out
+from toolkit.readers.docx.scope import LEFT_OUT, chosen, is_read, warn_left_out
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.docx.symbols import sym_text
 
@@ -177,6 +177,8 @@ class InlineReader:
     def math(self, el: etree._Element, props: frozenset[Key]) -> None:
         """An equation as its text, in order, with the note references inside it."""
         for node in el.iter(qn("m:t"), qn("w:t"), qn("w:footnoteReference"), qn("w:endnoteReference")):
+            if not is_read(node):  # tracked deletions inside the equation
+                continue
             if node.tag in (qn("m:t"), qn("w:t")):
                 self.leaves.append((props, node.text or ""))
             else:
