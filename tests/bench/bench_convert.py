@@ -66,6 +66,21 @@ def rows() -> list[Result]:
             f"({statistics.median(run.theirs) * 1000:.0f} ms, {run.theirs_peak_mb:.1f} MB): {run.ratio_note()}",
         )
     )
+    # The floor of `--help` for any command built on argparse: one empty parser printing its help.
+    argparse_help = [
+        sys.executable,
+        "-c",
+        "import argparse; argparse.ArgumentParser().parse_args(['--help'])",
+    ]
+    floor = harness.paired(harness.briefing("--help"), argparse_help)
+    results.append(
+        Result(
+            "floor: an empty argparse parser's --help",
+            statistics.median(floor.theirs),
+            floor.theirs_peak_mb,
+            f"briefing --help takes {floor.ratio_note()} (median of the same pairs' ratios)",
+        )
+    )
     results.append(
         Result(
             "launcher floor (python -S -I -c pass)",
