@@ -67,3 +67,10 @@ def test_a_dutch_docx_with_an_english_template_converts_to_xliff_for_english(tmp
     out = tmp_path / "kop.xlf"
     code = main(["convert", str(CORPUS / "pd_kop_stijlen.docx"), "-o", str(out), "--target-lang", "en"])
     assert code == 0 and b'srcLang="nl"' in out.read_bytes()
+
+
+def test_convert_lang_sets_the_language_and_refuses_what_is_no_language_tag(tmp_path: Path) -> None:
+    out = tmp_path / "verslag.xml"
+    assert main(["convert", str(CORPUS / "lo_html_verslag.docx"), "--lang", "en-GB", "-o", str(out)]) == 0
+    assert toolkit.read(out).lang == "en-GB"
+    assert main(["convert", str(CORPUS / "lo_html_verslag.docx"), "--lang", "b@d", "-o", str(out)]) == 2

@@ -323,6 +323,15 @@ def read_document(args: argparse.Namespace, io: IO, given: str | None) -> Any:
     return doc
 
 
+def language_tag(value: str) -> str:
+    """An argparse type: a language tag as `xml:lang` takes it (`nl`, `en-GB`), else a usage error."""
+    import re
+
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language tag such as nl, en or en-GB")
+    return value
+
+
 def xliff_target(args: argparse.Namespace, doc: Any) -> str:
     """The XLIFF file's target language: --target-lang, else English (Dutch for an English document)."""
     given: str | None = getattr(args, "target", None)

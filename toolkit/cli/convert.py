@@ -14,6 +14,7 @@ from toolkit.cli.common import (
     add_xliff_options,
     check_output,
     emit,
+    language_tag,
     output_format,
     read_document,
     xliff_target,
@@ -53,6 +54,12 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--explain", action="store_true", help="(text input) print why each line is or is not a heading"
     )
     add_reading_options(parser)
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        type=language_tag,
+        help="the document's language (nl, en, …), when neither the file nor its text tells it rightly",
+    )
     add_xliff_options(parser)
     parser.add_argument("--cache", metavar="PATH", help="(XLIFF input) the translation memory to learn into")
     return parser
@@ -63,6 +70,10 @@ def run(args: argparse.Namespace, io: IO) -> int:
 
     check_output(args)
     doc = read_input(args, io)
+    if args.lang:
+        from toolkit.record import replace
+
+        doc = replace(doc, lang=args.lang)
     fmt = output_format(args.output, args.to_format, "--to-format")
     if fmt == "xlf":  # for human translation: sources only
         from toolkit.writers.xliff import XliffOptions, render_xliff
