@@ -544,3 +544,52 @@ def test_two_notes_with_one_id_are_taken_in_turn_as_a_merging_tool_writes_them()
     assert seen.messages() == [
         "footnote id 1 is given to 2 notes; each reference to it takes the next of them, in order"
     ]
+
+
+def test_page_and_column_breaks_inside_a_paragraph_keep_words_apart() -> None:
+    runs = (
+        '<w:r><w:t>einde pagina</w:t><w:br w:type="page"/><w:t>begin</w:t></w:r>'
+        '<w:r><w:t xml:space="preserve"> en kolom</w:t><w:br w:type="column"/></w:r><w:r><w:t>twee.</w:t></w:r>'
+    )
+    body = p("T", "Title") + p("", runs=runs) + p("", runs='<w:r><w:br w:type="page"/></w:r>') + p("slot")
+    doc = read_docx(make_docx(body), "b.docx")
+    assert doc.body == (P(("einde pagina begin en kolom twee.",)), P(("slot",)))
+
+
+def test_a_raised_space_after_a_note_mark_is_no_superscript() -> None:
+    # Word for Mac puts the space after the mark in the mark's own (superscript) run.
+    footnotes = (
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/>'
+        '<w:t xml:space="preserve"> </w:t></w:r><w:r><w:t>Noot.</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Mac</w:t></w:r>{_ref(1)}")
+    doc = read_docx(_with_notes(body, extra={"word/footnotes.xml": footnotes}), "m.docx", warn=Collected())
+    assert doc.body == (P(("Mac", Note((P(("Noot.",)),), "1"))),)
+
+
+def test_an_endnote_cited_inside_a_footnote_is_named_as_it_is_dropped() -> None:
+    endnotes = (
+        '<w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:endnote w:id="1"><w:p><w:r><w:t>Eind.</w:t></w:r></w:p></w:endnote></w:endnotes>'
+    )
+    footnotes = (
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>Voet</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>'
+        "</w:footnote></w:footnotes>"
+    )
+    rel = f'<Relationship Id="rIdE" Type="{_RT}/endnotes" Target="endnotes.xml"/>'
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(1)}")
+    seen = Collected()
+    data = _with_notes(body, rel, {"word/footnotes.xml": footnotes, "word/endnotes.xml": endnotes})
+    doc = read_docx(data, "n.docx", warn=seen)
+    assert doc.body == (P(("Tekst", Note((P(("Voet",)),), "1"))),)
+    assert seen.messages() == [
+        "a note inside a note is not supported; the reference to endnote 1 inside another note is dropped"
+    ]
+
+
+def test_a_title_in_a_cover_pages_text_box_is_the_title() -> None:
+    box = f"<w:r><w:drawing><w:txbxContent>{p('Jaarverslag 2023', 'Title')}</w:txbxContent></w:drawing></w:r>"
+    doc = read_docx(make_docx(p("", runs=box) + p("tekst")), "j.docx", warn=Collected())
+    assert doc.meta.title == "Jaarverslag 2023" and doc.body == (P(("tekst",)),)

@@ -307,3 +307,14 @@ def test_page_footers_poi_prints_mid_text_and_broken_off_lines_are_no_headings()
         "Inleiding",
         "Bijlage 1 Overzicht",
     ]
+
+
+def test_a_drafts_or_classified_papers_header_marking_is_no_title() -> None:
+    for marking in ("Concept", "Concept v2", "Stg. Geheim", "Departementaal vertrouwelijk"):
+        text = f"{marking}\nGeannoteerde agenda Raad Algemene Zaken\nDe Raad komt bijeen.\n"
+        doc = read_poi_text(text.encode(), "agenda.txt", warn=_fail_on_warning)
+        assert doc.meta.title == "Geannoteerde agenda Raad Algemene Zaken", marking
+    doc = read_poi_text(
+        b"Concept kamerbrief over de Raad\nDe Raad komt bijeen.\n", "k.txt", warn=_fail_on_warning
+    )
+    assert doc.meta.title == "Concept kamerbrief over de Raad"

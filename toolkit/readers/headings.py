@@ -51,10 +51,13 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
-# The sender in a page header, and the parliament's case number (`2024Z05678`) printed there.
+# What a page header says, which POI prints before the document: the sender, the parliament's
+# case number (`2024Z05678`), and a draft's or classified paper's marking (`Concept`, `Stg. Geheim`).
 LETTERHEAD = re.compile(
     r"^(?:ministerie van\s|rijksoverheid$|tweede kamer der staten-generaal$|eerste kamer der staten-generaal$|"
-    r"directie\s|directoraat-generaal\s|\d{4}Z\d{5}$)",
+    r"directie\s|directoraat-generaal\s|\d{4}Z\d{5}$|"
+    r"(?:concept|draft|vertrouwelijk|departementaal vertrouwelijk|intern|embargo)(?:[\s:-]+[\dv][\d./ -]*)?$|"
+    r"stg\.?\s+(?:confidentieel|geheim|zeer geheim)$)",
     re.IGNORECASE,
 )
 # A page footer's number, which POI prints where a section ends: `Pagina 1 van 2`, `Page 3 of 9`,

@@ -81,9 +81,10 @@ def read_docx(
     def note(kind: str, note_id: str) -> Note | None:
         return bodies[kind].note(note_id)
 
+    reading = [False]
     for kind, part in note_parts.items():
         story = Story(styles, links(part) if part else {}, note, warn_once)
-        bodies[kind] = NoteBodies(kind, pkg.xml(part) if part else None, story, source_id)
+        bodies[kind] = NoteBodies(kind, pkg.xml(part) if part else None, story, source_id, reading)
     reader = BlockReader(Story(styles, links(main), note, warn_once), numbering)
     blocks = reader.read(body, top=True)
     # Page headers and footers are not part of the model; a note cited there is named.

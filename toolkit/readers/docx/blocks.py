@@ -142,8 +142,8 @@ class BlockReader:
             if name == "p":
                 self._paragraph(el, builder, top)
                 extra, self.story.extra_blocks = self.story.extra_blocks, []
-                for box_el in extra:  # text boxes found in that paragraph
-                    self._elements(etree_wrap(box_el), builder, False)
+                for box_el in extra:  # text boxes found in that paragraph; a cover page's may hold the title
+                    self._elements(etree_wrap(box_el), builder, top)
             elif name == "tbl":
                 table = self._table(el, top)
                 # A table with nothing in any cell (a letterhead layout once its title is

@@ -71,7 +71,7 @@ class InlineReader:
     def paragraph(self, p: etree._Element) -> tuple[Inline, ...]:
         self.leaves = []
         self.children(p, frozenset())
-        return nest(self.leaves, frozenset())
+        return nest(_breaks_as_spaces(self.leaves), frozenset())
 
     def children(self, el: etree._Element, props: frozenset[Key]) -> None:
         for child in el:
@@ -122,12 +122,14 @@ class InlineReader:
         for child in container:
             name = local_name(child.tag)
             if name == "t":
-                self.leaves.append((run_props, child.text or ""))
+                self.text(child.text or "", run_props)
             elif name in ("tab", "ptab"):
-                self.leaves.append((run_props, "\t"))
+                self.text("\t", run_props)
             elif name in ("br", "cr"):
                 if child.get(qn("w:type"), "textWrapping") == "textWrapping":
                     self.leaves.append((run_props, LineBreak()))
+                else:  # a page or column break: words on either side stay apart
+                    self.leaves.append((run_props, _BREAK))
             elif name == "noBreakHyphen":
                 self.leaves.append((run_props, "\u2011"))
             elif name == "sym":
@@ -153,6 +155,12 @@ class InlineReader:
                 self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
             elif name not in _SKIP and name:
                 self.story.warn(f"unsupported element <w:{name}> in a run is skipped")
+
+    def text(self, text: str, run_props: frozenset[Key]) -> None:
+        # A raised or lowered space is nothing to see (Word for Mac puts one after a note's mark).
+        if text.isspace():
+            run_props = frozenset(k for k in run_props if k[0] not in ("sup", "sub"))
+        self.leaves.append((run_props, text))
 
     def reference(self, ref: etree._Element, props: frozenset[Key]) -> None:
         """A note reference as the note; its own superscript is Word's mark, not the author's."""
@@ -223,6 +231,26 @@ def _run_props(rpr: etree._Element | None, styles: StyleMap, out: set[Key]) -> N
                 out.add(("sup",))
             elif value == "subscript":
                 out.add(("sub",))
+
+
+_BREAK = "\x00break"  # a page or column break among the leaves, until `_breaks_as_spaces`
+
+
+def _breaks_as_spaces(leaves: list[Leaf]) -> list[Leaf]:
+    """Page and column breaks as a space between words, and as nothing at a paragraph's ends."""
+    out: list[Leaf] = []
+    for i, (props, leaf) in enumerate(leaves):
+        if leaf is not _BREAK:
+            out.append((props, leaf))
+            continue
+        before = next((x for _, x in reversed(out) if x != ""), None)
+        after = next((x for _, x in leaves[i + 1 :] if x is not _BREAK and x != ""), None)
+        touching = (isinstance(before, str) and before[-1:].isspace()) or (
+            isinstance(after, str) and after[:1].isspace()
+        )
+        if before is not None and after is not None and not touching:
+            out.append((props, " "))
+    return out
 
 
 def nest(leaves: list[Leaf], active: frozenset[Key]) -> tuple[Inline, ...]:

@@ -24,6 +24,7 @@ class NoteBodies:
         root: etree._Element | None,
         story: Story,
         source_id: Callable[[str, str], str | None],
+        reading: list[bool],
     ) -> None:
         self.kind = kind
         self.story = story
@@ -32,7 +33,7 @@ class NoteBodies:
         # can give two notes one id, and then each reference takes the next of them.
         self.elements: dict[str, list[etree._Element]] = {}
         self.cited: Counter[str] = Counter()
-        self.reading = False
+        self.reading = reading  # shared by the footnotes and the endnotes: is a note being read?
         if root is not None:
             for el in root.findall(qn(f"w:{kind}")):
                 if el.get(qn("w:type"), "normal") not in _SPECIAL:
@@ -50,14 +51,17 @@ class NoteBodies:
             )
         el = found[min(self.cited[note_id], len(found) - 1)]
         self.cited[note_id] += 1
-        if self.reading:
-            self.story.warn("a note inside a note is not supported; the inner reference is dropped")
+        if self.reading[0]:  # of either kind: an endnote cited in a footnote too
+            self.story.warn(
+                f"a note inside a note is not supported; the reference to {self.kind} {note_id} "
+                "inside another note is dropped"
+            )
             return None
-        self.reading = True
+        self.reading[0] = True
         try:
             body = self._body(el)
         finally:
-            self.reading = False
+            self.reading[0] = False
         return Note(body, self.source_id(self.kind, note_id), self.kind)  # type: ignore[arg-type]
 
     def _body(self, el: etree._Element) -> tuple[P, ...]:
@@ -73,5 +77,5 @@ class NoteBodies:
         # Empty paragraphs are spacing; a note of only a picture keeps one empty paragraph.
         kept = tuple(p for p in paragraphs if p.children)
         if not kept:
-            self.story.warn(f"{self.kind} {el.get(qn('w:id'), '')} has no text (a picture?); kept empty")
+            self.story.warn(f"{self.kind} {el.get(qn('w:id'), '')} has no text (it is empty, or holds only a picture); kept empty")
         return kept or (P(),)
