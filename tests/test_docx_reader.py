@@ -593,3 +593,18 @@ def test_a_title_in_a_cover_pages_text_box_is_the_title() -> None:
     box = f"<w:r><w:drawing><w:txbxContent>{p('Jaarverslag 2023', 'Title')}</w:txbxContent></w:drawing></w:r>"
     doc = read_docx(make_docx(p("", runs=box) + p("tekst")), "j.docx", warn=Collected())
     assert doc.meta.title == "Jaarverslag 2023" and doc.body == (P(("tekst",)),)
+
+
+def test_hidden_text_is_left_out_and_a_note_in_it_is_named() -> None:
+    hidden = (
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>[vul de titel in]</w:t><w:footnoteReference w:id="2"/></w:r>'
+    )
+    shown = '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t xml:space="preserve"> zichtbaar</w:t></w:r>'
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(1)}{hidden}{shown}")
+    seen = Collected()
+    doc = read_docx(_with_notes(body), "h.docx", warn=seen)
+    assert doc.body == (P(("Tekst", _NOTE_1, " zichtbaar")),)
+    assert seen.messages() == [
+        "hidden text (w:vanish) is left out, as Word shows the document",
+        "footnote 2 is in hidden text: left out with its text",
+    ]

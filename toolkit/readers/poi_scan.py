@@ -281,7 +281,10 @@ class Scanner:
         paragraphs = [P(_inlines([part])) for part in body.split("\n")]
         paragraphs = [p for p in paragraphs if p.children]
         if not paragraphs:
-            self.warning(f"{kind} {source_id} has an empty body (it is empty, or holds only a picture); kept empty", pos)
+            self.warning(
+                f"{kind} {source_id} has an empty body (it is empty, or holds only a picture); kept empty",
+                pos,
+            )
             return Note((P(),), source_id, kind)
         return Note(tuple(paragraphs), source_id, kind)
 

@@ -16,7 +16,7 @@ from lxml import etree
 
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, inlines
 from toolkit.ooxml.ns import local_name, nsmap, qn
-from toolkit.readers.docx.scope import LEFT_OUT, chosen, is_read, warn_left_out
+from toolkit.readers.docx.scope import LEFT_OUT, chosen, is_hidden, is_read, warn_left_out
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.docx.symbols import sym_text
 
@@ -111,6 +111,9 @@ class InlineReader:
                 self.children(child, props)
 
     def run(self, r: etree._Element, props: frozenset[Key]) -> None:
+        if is_hidden(r):
+            warn_left_out(r, self.story.warn)
+            return
         own = set(props)
         _run_props(r.find(qn("w:rPr")), self.story.styles, own)
         self.run_content(r, props, frozenset(own))

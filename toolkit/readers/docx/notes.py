@@ -77,5 +77,7 @@ class NoteBodies:
         # Empty paragraphs are spacing; a note of only a picture keeps one empty paragraph.
         kept = tuple(p for p in paragraphs if p.children)
         if not kept:
-            self.story.warn(f"{self.kind} {el.get(qn('w:id'), '')} has no text (it is empty, or holds only a picture); kept empty")
+            self.story.warn(
+                f"{self.kind} {el.get(qn('w:id'), '')} has no text (it is empty, or holds only a picture); kept empty"
+            )
         return kept or (P(),)

@@ -4,7 +4,8 @@ Everything is read except:
 - tracked deletions and moved-away text (`w:del`, `w:moveFrom`), as if changes were accepted;
 - ruby annotations (`w:rt`, the small phonetic guide above the base text);
 - the branches of `mc:AlternateContent` that are not chosen: the first `mc:Choice` is
-  read, else the `mc:Fallback`; the others hold the same content again.
+  read, else the `mc:Fallback`; the others hold the same content again;
+- hidden text: a run formatted `w:vanish` (a template's instructions), as Word shows it.
 A note reference in what is left out is named in a warning, never dropped quietly.
 """
 
@@ -22,6 +23,7 @@ LEFT_OUT = {
     qn("w:rt"): "a ruby annotation",
 }
 _BRANCHES = (qn("mc:Choice"), qn("mc:Fallback"))
+_RUN = qn("w:r")
 
 
 def chosen(alternate: etree._Element) -> etree._Element | None:
@@ -30,10 +32,16 @@ def chosen(alternate: etree._Element) -> etree._Element | None:
     return choice if choice is not None else alternate.find(qn("mc:Fallback"))
 
 
+def is_hidden(run: etree._Element) -> bool:
+    """Whether the run `run` is hidden text (`w:vanish` in its own properties)."""
+    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    return vanish is not None and vanish.get(qn("w:val"), "true") not in ("false", "0", "off")
+
+
 def is_read(el: etree._Element) -> bool:
     """Whether the reader reads `el`: it lies in nothing left out, and in the chosen branch of each alternate."""
     for ancestor in el.iterancestors():
-        if ancestor.tag in LEFT_OUT:
+        if ancestor.tag in LEFT_OUT or (ancestor.tag == _RUN and is_hidden(ancestor)):
             return False
         if ancestor.tag in _BRANCHES:
             parent = ancestor.getparent()
@@ -60,9 +68,11 @@ def read_references(story: etree._Element) -> dict[str, int]:
 
 
 def warn_left_out(el: etree._Element, warn: Callable[[str], None]) -> None:
-    """Warn that the content of `el`, one of LEFT_OUT, is not read, naming each note it takes away."""
-    what = LEFT_OUT[el.tag]
-    if el.tag == qn("w:rt"):
+    """Warn that the content of `el` (one of LEFT_OUT, or a hidden run) is not read, naming each note it takes away."""
+    what = LEFT_OUT.get(el.tag, "hidden text")
+    if el.tag == _RUN:
+        warn("hidden text (w:vanish) is left out, as Word shows the document")
+    elif el.tag == qn("w:rt"):
         warn("ruby annotations (phonetic guides) are left out; their base text is read")
     else:
         warn("tracked deletions are left out (the text as if changes were accepted)")
