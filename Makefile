@@ -30,6 +30,8 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet
 # would be found: setuptools' default editable finder imports pathlib and
 # importlib.util in every Python start-up, 15 ms that no user's install pays
 # (setuptools calls this mode transitional; if it goes, this line fails loudly).
+# In the checkout the house styles stay in styles/, where toolkit.style looks
+# when no toolkit.styles package is installed.
 EDITABLE_MODE := --config-settings editable_mode=compat
 
 $(BIN)/.installed: pyproject.toml

@@ -25,7 +25,7 @@ def _folder(package: str) -> Path:
 
 def _data_files() -> list[Path]:
     found = []
-    for top in (ROOT / "toolkit",):
+    for top in (ROOT / "toolkit", ROOT / "styles"):
         for path in top.rglob("*"):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".py", ".pyc"):
                 found.append(path)
@@ -61,5 +61,5 @@ def test_what_the_writers_need_is_among_the_data() -> None:
         "toolkit/fonts/NotoSans-Regular.ttf",
         "toolkit/model/briefing.rng",
         "toolkit/translation/glossary_nl_en.toml",
-        "toolkit/styles/default.toml",
+        "styles/default.toml",
     } <= names

@@ -1,4 +1,4 @@
-"""House styles: TOML files in `toolkit/styles/`, checked key by key, shared by writers."""
+"""House styles: TOML files in `styles/`, checked key by key, shared by writers."""
 
 from __future__ import annotations
 
@@ -200,9 +200,13 @@ _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
 def styles_dir() -> Path:
-    """The folder of the shipped house styles (`toolkit/styles/`)."""
-    import toolkit.styles as shipped
-
+    """The folder of the shipped house styles: `styles/` in a checkout, `toolkit/styles/` installed."""
+    try:
+        import toolkit.styles as shipped
+    except ImportError:
+        # A checkout on the path as it is (the development install puts it there with a
+        # plain .pth line): the styles are the folder beside the package, not inside it.
+        return Path(__file__).resolve().parent.parent / "styles"
     # A plain path, not importlib.resources: the styles ship as real files, and
     # importing importlib.resources costs more than converting the seed does.
     return Path(shipped.__file__ or "").parent
