@@ -318,3 +318,13 @@ def test_a_drafts_or_classified_papers_header_marking_is_no_title() -> None:
         b"Concept kamerbrief over de Raad\nDe Raad komt bijeen.\n", "k.txt", warn=_fail_on_warning
     )
     assert doc.meta.title == "Concept kamerbrief over de Raad"
+
+
+def test_markings_are_skipped_only_before_the_title_and_sentences_in_chinese_are_no_headings() -> None:
+    text = (
+        "Concept\nGeannoteerde agenda\nDe Raad komt bijeen.\nEmbargo\nHet embargo blijft.\n"
+        "会议将讨论乌克兰局势。\n东京\nDe delegatie was in Tokio.\n"
+    )
+    doc = read_poi_text(text.encode(), "agenda.txt", warn=_fail_on_warning)
+    assert doc.meta.title == "Geannoteerde agenda"
+    assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == ["Embargo", "东京"]

@@ -36,7 +36,8 @@ from typing import Protocol
 
 from toolkit.record import field, record
 
-FINAL_PUNCTUATION = ".!?:;,"
+FINAL_PUNCTUATION = ".!?:;," "。！？：；，、" "؟؛،"  # also Chinese and Japanese, and Arabic
+MAX_CHARS_UNSPACED = 30  # a heading in a script written without spaces: as long as a 14-word one
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])\s+(\S.*)$")
 NUMBER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])$")
 PAGE = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
@@ -51,13 +52,18 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
-# What a page header says, which POI prints before the document: the sender, the parliament's
-# case number (`2024Z05678`), and a draft's or classified paper's marking (`Concept`, `Stg. Geheim`).
+# The sender in a page header, which POI prints before the document itself.
 LETTERHEAD = re.compile(
     r"^(?:ministerie van\s|rijksoverheid$|tweede kamer der staten-generaal$|eerste kamer der staten-generaal$|"
-    r"directie\s|directoraat-generaal\s|\d{4}Z\d{5}$|"
-    r"(?:concept|draft|vertrouwelijk|departementaal vertrouwelijk|intern|embargo)(?:[\s:-]+[\dv][\d./ -]*)?$|"
-    r"stg\.?\s+(?:confidentieel|geheim|zeer geheim)$)",
+    r"directie\s|directoraat-generaal\s)",
+    re.IGNORECASE,
+)
+# What else a page header says before the title: the parliament's case number (`2024Z05678`)
+# and a draft's or classified paper's marking (`Concept`, `Stg. Geheim`). Only there: in the
+# body, `Embargo` or `Vertrouwelijk` may well head a section.
+HEADER_MARK = re.compile(
+    r"^(?:\d{4}Z\d{5}|(?:concept|draft|vertrouwelijk|departementaal vertrouwelijk|intern|embargo)"
+    r"(?:[\s:-]+[\dv][\d./ -]*)?|stg\.?\s+(?:confidentieel|geheim|zeer geheim))$",
     re.IGNORECASE,
 )
 # A page footer's number, which POI prints where a section ends: `Pagina 1 van 2`, `Page 3 of 9`,
@@ -231,6 +237,8 @@ def _line_rule(v: _View, rules: HeadingRules) -> str | None:
         return f"{words} words, more than {rules.max_words}"
     if len(text) > rules.max_chars:
         return f"{len(text)} characters, more than {rules.max_chars}"
+    if " " not in text and len(text) > MAX_CHARS_UNSPACED:
+        return f"{len(text)} characters without a space, more than {MAX_CHARS_UNSPACED}"
     first = text[0]
     # A letter of a script without case (Hebrew, Arabic, Chinese) is neither upper nor lower.
     if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
@@ -251,8 +259,8 @@ def _line_rule(v: _View, rules: HeadingRules) -> str | None:
 
 
 def is_letterhead(text: str) -> bool:
-    """Is this the sender a page header names, such as `Ministerie van Buitenlandse Zaken`?"""
-    return bool(LETTERHEAD.match(text))
+    """Is this what a page header prints before the title: the sender, a case number, a marking?"""
+    return bool(LETTERHEAD.match(text) or HEADER_MARK.match(text))
 
 
 def _runs(candidate: list[bool], numbered: list[bool]) -> list[tuple[int, int]]:
