@@ -36,7 +36,7 @@ from typing import Protocol
 
 from toolkit.record import field, record
 
-FINAL_PUNCTUATION = ".!?:;," "。！？：；，、" "؟؛،"  # also Chinese and Japanese, and Arabic
+FINAL_PUNCTUATION = ".!?:;,。！？：；，、؟؛،"  # also Chinese and Japanese, and Arabic
 MAX_CHARS_UNSPACED = 30  # a heading in a script written without spaces: as long as a 14-word one
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])\s+(\S.*)$")
 NUMBER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])$")

@@ -90,6 +90,11 @@ def read_with_decisions(
         title = name.rsplit(".", 1)[0] if "." in name else name
         told = Decision(paragraphs[0].line, title, "title", "from the file name: the first line is no title")
     body_decisions = decide_all(paragraphs, rules)
+    for i in range(at):  # the page header's lines, before the title, are no headings either
+        p = paragraphs[i]
+        body_decisions[i] = Decision(
+            p.line, p.text, "paragraph", "printed from the page header, before the title"
+        )
     decisions = sorted([told, *body_decisions], key=lambda d: d.line)
     _warn_unused(rules, paragraphs, path, warn)
     source = Source(FORMAT, name, hashlib.sha256(data).hexdigest())
