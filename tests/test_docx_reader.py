@@ -18,14 +18,17 @@ from toolkit.cli import main
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.model import (
     Briefing,
+    Cell,
     Emph,
     Heading,
     ListBlock,
     Note,
     P,
+    Row,
     Section,
     Source,
     Strong,
+    Table,
     iter_notes,
     plain_text,
 )
@@ -608,3 +611,42 @@ def test_hidden_text_is_left_out_and_a_note_in_it_is_named() -> None:
         "hidden text (w:vanish) is left out, as Word shows the document",
         "footnote 2 is in hidden text: left out with its text",
     ]
+
+
+def test_every_reader_path_follows_the_reading_rule_for_alternates_equations_and_stray_runs() -> None:
+    note2 = f"<w:r><w:t>Kader</w:t></w:r>{_ref(2)}"
+    box = f"<w:txbxContent>{p('', runs=note2)}</w:txbxContent>"
+    # A shape whose text box is given twice, in an alternate inside the drawing itself.
+    drawing = f"<w:r><w:drawing>{_ac(('Choice', box), ('Fallback', box))}</w:drawing></w:r>"
+    row = f"<w:tr><w:tc>{p('', runs=f'<w:r><w:t>cel</w:t></w:r>{_ref(1)}')}</w:tc></w:tr>"
+    table = f"<w:tbl>{_ac(('Choice', row), ('Fallback', row))}</w:tbl>"
+    math = f"<m:oMathPara {_M}><m:oMath><m:r><m:t>x</m:t></m:r>{_ref(1)}</m:oMath></m:oMathPara>"
+    inserted = f'<w:ins w:id="1" w:author="A"><w:r><w:t>los</w:t></w:r>{_ref(1)}</w:ins>'
+    body = p("T", "Title") + p("", runs="<w:r><w:t>Anker</w:t></w:r>" + drawing) + table + math + inserted
+    doc = read_docx(_with_notes(body), "a.docx", warn=Collected())
+    elsewhere = Note((P(("Elders.",)),), "2")
+    cell = Cell((P(("cel", _NOTE_1)),))
+    assert doc.body == (
+        P(("Anker",)),
+        P(("Kader", elsewhere)),
+        Table((Row((cell,)),)),
+        P(("x", _NOTE_1)),
+        P(("los",)),
+        P((_NOTE_1,)),
+    )
+
+
+def test_a_note_body_reads_each_paragraph_once_and_names_a_list_in_it() -> None:
+    box = "<w:txbxContent><w:p><w:r><w:t>Kader</w:t></w:r></w:p></w:txbxContent>"
+    footnotes = (
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:footnote w:id="1"><w:p><w:r><w:t>Noot</w:t></w:r><w:r>{_ac(("Choice", box), ("Fallback", box))}</w:r></w:p>'
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>punt</w:t></w:r></w:p>'
+        "</w:footnote></w:footnotes>"
+    )
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(1)}")
+    seen = Collected()
+    doc = read_docx(_with_notes(body, extra={"word/footnotes.xml": footnotes}), "n.docx", warn=seen)
+    [(_, note)] = list(iter_notes(doc))
+    assert [plain_text(x.children) for x in note.body] == ["Noot", "Kader", "punt"]
+    assert "lists inside notes are read as plain paragraphs" in seen.messages()

@@ -164,6 +164,12 @@ class BlockReader:
                 warn_left_out(el, self.story.warn)
             elif name == "altChunk":
                 self.story.warn("embedded documents (altChunk) are not read")
+            elif name in ("r", "oMathPara", "oMath"):
+                # Runs straight in a block-level insertion, or an equation on its own line:
+                # a paragraph of their own.
+                children = InlineReader(self.story).paragraph(etree_wrap(el))
+                if children:
+                    builder.block(P(children))
             elif name not in _BLOCK_MARKS and name:
                 # Read an unknown wrapper like a known one, so that the paragraphs
                 # and note references inside are kept, as inline wrappers are.
@@ -281,6 +287,8 @@ def _unwrapped(parent: etree._Element, local: str) -> list[etree._Element]:
             found.append(child)
         elif child.tag in _WRAPPERS:
             found.extend(_unwrapped(child, local))
+        elif child.tag == qn("mc:AlternateContent") and (branch := chosen(child)) is not None:
+            found.extend(_unwrapped(branch, local))
     return found
 
 

@@ -9,7 +9,7 @@ in that canonical order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -68,12 +68,13 @@ class InlineReader:
         self.leaves: list[Leaf] = []
         self.link_count = 0
 
-    def paragraph(self, p: etree._Element) -> tuple[Inline, ...]:
+    def paragraph(self, p: Iterable[etree._Element]) -> tuple[Inline, ...]:
+        """The inline content of a paragraph (or of any elements holding runs)."""
         self.leaves = []
         self.children(p, frozenset())
         return nest(_breaks_as_spaces(self.leaves), frozenset())
 
-    def children(self, el: etree._Element, props: frozenset[Key]) -> None:
+    def children(self, el: Iterable[etree._Element], props: frozenset[Key]) -> None:
         for child in el:
             name = local_name(child.tag)
             ns = child.tag.split("}")[0][1:] if isinstance(child.tag, str) else ""
@@ -189,6 +190,9 @@ class InlineReader:
         """An equation as its text, in order, with the note references inside it."""
         for node in el.iter(qn("m:t"), qn("w:t"), qn("w:footnoteReference"), qn("w:endnoteReference")):
             if not is_read(node):  # tracked deletions inside the equation
+                if node.tag not in (qn("m:t"), qn("w:t")):
+                    kind = local_name(node.tag).removesuffix("Reference")
+                    self.story.warn(f"{kind} {node.get(qn('w:id'), '?')} is in text left out of an equation")
                 continue
             if node.tag in (qn("m:t"), qn("w:t")):
                 self.leaves.append((props, node.text or ""))
@@ -196,7 +200,8 @@ class InlineReader:
                 self.reference(node, props)
 
     def drawing(self, el: etree._Element) -> None:
-        boxes = list(el.iter(qn("w:txbxContent")))
+        # Only the boxes the reading rule reads: a shape's alternates hold the same box twice.
+        boxes = [box for box in el.iter(qn("w:txbxContent")) if is_read(box)]
         if boxes:
             self.story.warn("text boxes are read as paragraphs after the paragraph that anchors them")
             # A box inside a box is in one of the outer box's paragraphs, read with them.

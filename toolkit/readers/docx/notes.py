@@ -8,15 +8,16 @@ from collections.abc import Callable
 from lxml import etree
 
 from toolkit.model import Note, P
-from toolkit.ooxml.ns import local_name, qn
+from toolkit.ooxml.ns import qn
 from toolkit.readers.docx.inlines import InlineReader, Story
+from toolkit.readers.docx.scope import is_read
 
 # Word's separator, continuation separator and continuation notice notes.
 _SPECIAL = {"separator", "continuationSeparator", "continuationNotice"}
 
 
 class NoteBodies:
-    """The bodies of one notes part, read on first reference."""
+    """The bodies of one notes part, each read at each reference to it."""
 
     def __init__(
         self,
@@ -66,10 +67,17 @@ class NoteBodies:
 
     def _body(self, el: etree._Element) -> tuple[P, ...]:
         paragraphs = []
+        # Every paragraph the reading rule reads, at any depth (tables and text boxes in a note
+        # flatten to paragraphs, in order): not an alternate's other copy, nor deleted text.
         for p in el.iter(qn("w:p")):
-            if local_name(p.getparent().tag) != self.kind:
-                self.story.warn("lists and tables inside notes are read as plain paragraphs")
+            if not is_read(p):
+                continue
+            if any(a.tag == qn("w:tbl") for a in p.iterancestors()):
+                self.story.warn("tables inside notes are read as plain paragraphs")
+            if p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None:
+                self.story.warn("lists inside notes are read as plain paragraphs")
             paragraphs.append(P(InlineReader(self.story).paragraph(p)))
+        self.story.extra_blocks.clear()  # text boxes: their paragraphs were among those above
         if paragraphs and paragraphs[0].children and isinstance(paragraphs[0].children[0], str):
             # The text after the number (Word's footnoteRef run) starts with a space or tab.
             first = paragraphs[0].children
