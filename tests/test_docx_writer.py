@@ -63,7 +63,7 @@ def test_zip_entries_have_a_fixed_date(seed_docx: bytes) -> None:
 def test_footnotes_part_has_separators_and_the_seed_note(seed_docx: bytes) -> None:
     notes = xml(seed_docx, "word/footnotes.xml")
     ids_types = [(n.get(f"{W}id"), n.get(f"{W}type")) for n in notes.findall("w:footnote", NS)]
-    assert ids_types == [("-1", "separator"), ("0", "continuationSeparator"), ("1", None)]
+    assert ids_types == [("-1", "separator"), ("0", "continuationSeparator"), ("2", None)]
     body = notes.findall("w:footnote", NS)[2]
     first_p = body.find("w:p", NS)
     assert first_p.find("w:pPr/w:pStyle", NS).get(f"{W}val") == "FootnoteText"
@@ -80,7 +80,7 @@ def test_footnotes_part_has_separators_and_the_seed_note(seed_docx: bytes) -> No
 def test_reference_run_follows_its_word_in_the_footnote_reference_style(seed_docx: bytes) -> None:
     doc = xml(seed_docx, "word/document.xml")
     ref = doc.find(".//w:footnoteReference", NS)
-    assert ref.get(f"{W}id") == "1"  # the seed's note 2: Word ids count the references from 1
+    assert ref.get(f"{W}id") == "2"  # the seed's own id: source ids that rise are Word's ids
     run = ref.getparent()
     assert run.find("w:rPr/w:rStyle", NS).get(f"{W}val") == "FootnoteReference"
     assert "".join(run.getprevious().itertext()).endswith("non-paper")

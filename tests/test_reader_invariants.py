@@ -52,9 +52,8 @@ def _rewrite_document(data: bytes, change: Callable[[etree._Element], None]) -> 
 def test_notes_in_rows_and_cells_wrapped_by_content_controls_or_custom_xml_are_kept() -> None:
     cell = lambda text, n: Cell((P((text, Note((P((f"noot {n}",)),), str(n)))),))  # noqa: E731
     doc = Briefing(
-        Meta("Titel"), (Table((Row((cell("a", 1), cell("b", 2))), Row((cell("c", 3), cell("d", 4))))),)
+        Meta("Titel"), (Table((Row((cell("a", 2), cell("b", 3))), Row((cell("c", 4), cell("d", 5))))),)
     )
-    # Source ids as Word numbers them (1, 2 … in reference order): an edited DOCX keeps Word's ids.
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
     def wrap(root: etree._Element) -> None:
@@ -73,7 +72,7 @@ def test_notes_in_rows_and_cells_wrapped_by_content_controls_or_custom_xml_are_k
 
 
 def test_a_run_in_alternate_content_is_read_once() -> None:
-    doc = Briefing(Meta("Titel"), (P(("Zin", Note((P(("noot",)),), "1"), " hier.")),))
+    doc = Briefing(Meta("Titel"), (P(("Zin", Note((P(("noot",)),), "2"), " hier.")),))
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     mc = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 

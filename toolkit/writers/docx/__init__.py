@@ -13,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from toolkit.errors import Warn, python_warning
-from toolkit.model import Briefing
+from toolkit.model import Briefing, iter_notes
 from toolkit.model.nodes import NoteKind
 from toolkit.model.walk import has_emphasis
 from toolkit.ooxml import custom_props
@@ -44,7 +44,8 @@ def write_docx(doc: Briefing, style: Style, warn: Warn = python_warning) -> byte
     header_footer(package, main, sect_pr, style, doc)
 
     kinds: tuple[NoteKind, ...] = ("footnote", "endnote")
-    notes = {kind: Notes(kind, package, main) for kind in kinds}
+    cited = {kind: [n.source_id for _, n in iter_notes(doc) if n.kind == kind] for kind in kinds}
+    notes = {kind: Notes(kind, package, main, cited[kind]) for kind in kinds}
     writer = BodyWriter(
         style,
         Numbering(package.part(PN.NUMBERING).element, style.list.bullets, style.list.indent_mm * 72 / 25.4),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import pairwise
+
 from lxml import etree
 
 from toolkit.model import Note
@@ -23,28 +26,38 @@ def valid_id(source_id: str | None) -> int | None:
 
     -1 and 0 are the separator notes, so they are never available.
     """
-    if source_id is None or not source_id.isdigit() or str(int(source_id)) != source_id:
+    if (
+        source_id is None
+        or not (source_id.isascii() and source_id.isdigit())
+        or str(int(source_id)) != source_id
+    ):
         return None
     value = int(source_id)
     return value if 1 <= value <= 32767 else None
 
 
 class Notes:
-    """One notes part. Notes get `w:id` 1, 2, 3 ... in the order of their references.
+    """One notes part. A note's `w:id` is its source id where the source ids can be Word's.
 
-    Not the source ids: LibreOffice pairs references with note bodies by the
-    order of their ids, so ids that do not rise through the document (a note
-    moved in review, a source numbered by another tool) would show each body
-    at another reference. `renamed` records every source id that is not the
-    note's `w:id`, so the reader restores it (see `toolkit.ooxml.custom_props`).
+    That is, where they are numbers that rise through the document, each once (the usual
+    case: a DOCX's own ids, or the seed's 2, 3 …). Otherwise the notes are numbered 1, 2,
+    3 … in the order they are cited: LibreOffice pairs references with bodies by the order
+    of their ids, so ids that fall (a note moved in review, two documents side by side)
+    would show each body at another reference. `renamed` records every source id that is
+    not the note's `w:id`, so the reader restores it (see `toolkit.ooxml.custom_props`).
     """
 
-    def __init__(self, kind: NoteKind, package: Package, document_part: Part) -> None:
+    def __init__(
+        self, kind: NoteKind, package: Package, document_part: Part, source_ids: Sequence[str | None] = ()
+    ) -> None:
         self.kind = kind
         self.package = package
         self.document_part = document_part
         self.reference_tag = f"w:{kind}Reference"
         self.reference_style = f"{kind.capitalize()}Reference"
+        ids = [i for i in map(valid_id, source_ids) if i is not None]
+        # The source ids, in citing order, serve as Word ids when each is one and they rise.
+        self.keep = 0 < len(ids) == len(source_ids) and all(a < b for a, b in pairwise(ids))
         self.count = 0
         self.renamed: dict[int, str | None] = {}
         self.part: Part | None = None
@@ -67,6 +80,9 @@ class Notes:
         return self.part, root
 
     def _id_for(self, note: Note) -> int:
+        kept = valid_id(note.source_id) if self.keep else None
+        if kept is not None:
+            return kept
         self.count += 1
         if valid_id(note.source_id) != self.count:
             self.renamed[self.count] = note.source_id
