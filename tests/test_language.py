@@ -9,6 +9,7 @@ from tests.conftest import Collected
 from tests.fixtures.docx.handmade import make_docx, p, styles_xml
 from toolkit.cli import main
 from toolkit.model import Briefing, Meta, P
+from toolkit.readers import language
 from toolkit.readers.language import guess_language
 from toolkit.style import load_style
 from toolkit.writers.docx import write_docx
@@ -28,10 +29,35 @@ def _doc(lines: list[str], lang: str = "nl") -> Briefing:
     return Briefing(Meta("Titel"), tuple(P((line,)) for line in lines), lang)
 
 
+FRENCH = [
+    "Le gouvernement soutient la proposition de la Commission pour une nouvelle stratégie.",
+    "Le Conseil discutera aussi de la situation au Moyen-Orient et du soutien à l'Ukraine, qui est une priorité.",
+]
+GERMAN = [
+    "Die Regierung unterstützt den Vorschlag der Kommission für eine neue Strategie.",
+    "Der Rat wird auch über die Lage im Nahen Osten und die Unterstützung der Ukraine sprechen, "
+    "die eine Priorität ist und sich nicht ändert.",
+]
+
+
 def test_function_words_tell_the_language_and_too_little_text_tells_nothing() -> None:
     assert guess_language(_doc(DUTCH)) == "nl"
     assert guess_language(_doc(ENGLISH)) == "en"
-    assert guess_language(_doc(["Oekraïne", "Midden-Oosten"])) is None
+    assert guess_language(_doc(FRENCH)) == "fr"
+    assert guess_language(_doc(GERMAN)) == "de"
+    # Dutch with the words German and French share with it ("der", "Von der Leyen", "de", "en").
+    assert (
+        guess_language(_doc([*DUTCH, "De brief aan de Tweede Kamer der Staten-Generaal en Von der Leyen."]))
+        == "nl"
+    )
+    assert guess_language(_doc(["Het kabinet steunt het voorstel."])) is None  # four hits: too few
+    # Two languages about equally: no guess.
+    assert guess_language(_doc([*DUTCH, *ENGLISH])) is None
+
+
+def test_no_word_counts_for_two_languages() -> None:
+    lists = list(language._WORDS.values())
+    assert all(not (a & b) for i, a in enumerate(lists) for b in lists[i + 1 :])
 
 
 def test_a_dutch_docx_whose_template_says_english_is_read_as_dutch_with_a_warning() -> None:

@@ -16,15 +16,15 @@ from toolkit.model import Briefing, Heading, Note, P, plain_text
 from toolkit.model.walk import walk
 from toolkit.record import replace
 
-# Frequent words of each language that the others do not use (no `in`, `is`, `die`, `des`).
+# Frequent words of each language. A word two of them use (Dutch `de`, `en`, `als`, `er`, `of`,
+# `over`, `pas`, `werden`, `der` in "Staten-Generaal der"; German `an`, French `on`, `du`) is
+# left out of both, so that every hit counts for one language only.
 _WORDS = {
     "nl": frozenset(
         [
-            "de",
             "het",
             "een",
             "van",
-            "en",
             "dat",
             "op",
             "te",
@@ -33,16 +33,13 @@ _WORDS = {
             "zijn",
             "niet",
             "aan",
-            "er",
             "om",
             "ook",
-            "als",
             "bij",
             "door",
             "wordt",
             "worden",
             "naar",
-            "over",
             "deze",
             "dit",
             "heeft",
@@ -54,12 +51,10 @@ _WORDS = {
     "en": frozenset(
         [
             "the",
-            "of",
             "and",
             "to",
             "that",
             "for",
-            "on",
             "with",
             "as",
             "by",
@@ -69,7 +64,6 @@ _WORDS = {
             "it",
             "from",
             "at",
-            "an",
             "not",
             "will",
             "which",
@@ -80,7 +74,6 @@ _WORDS = {
     ),
     "de": frozenset(
         [
-            "der",
             "und",
             "das",
             "nicht",
@@ -94,9 +87,8 @@ _WORDS = {
             "ein",
             "eine",
             "zu",
-            "von",
-            "werden",
             "wird",
+            "sind",
         ]
     ),
     "fr": frozenset(
@@ -105,14 +97,12 @@ _WORDS = {
             "la",
             "les",
             "et",
-            "du",
             "un",
             "une",
             "est",
             "dans",
             "que",
             "pour",
-            "pas",
             "sur",
             "au",
             "avec",
