@@ -114,7 +114,7 @@ _WORDS = {
 }
 _LANG_OF = {word: lang for lang, words in _WORDS.items() for word in words}
 _WORD = re.compile(r"[^\W\d_]+")
-MIN_HITS = 8  # fewer function words than this is too little text to tell
+MIN_HITS = 5  # fewer function words than this is too little text to tell
 MARGIN = 3  # the language found must have this many times the runner-up's hits
 ENOUGH = 60  # this many hits with the margin settle it: a long document is not read to its end
 
