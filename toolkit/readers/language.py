@@ -16,101 +16,22 @@ from toolkit.model import Briefing, Heading, Note, P, plain_text
 from toolkit.model.walk import walk
 from toolkit.record import replace
 
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 # Frequent words of each language. A word two of them use (Dutch `de`, `en`, `als`, `er`, `of`,
 # `over`, `pas`, `werden`, `der` in "Staten-Generaal der"; German `an`, French `on`, `du`) is
 # left out of both, so that every hit counts for one language only.
 _WORDS = {
-    "nl": frozenset(
-        [
-            "het",
-            "een",
-            "van",
-            "dat",
-            "op",
-            "te",
-            "voor",
-            "met",
-            "zijn",
-            "niet",
-            "aan",
-            "om",
-            "ook",
-            "bij",
-            "door",
-            "wordt",
-            "worden",
-            "naar",
-            "deze",
-            "dit",
-            "heeft",
-            "hebben",
-            "zal",
-            "kabinet",
-        ]
+    "nl": _words(
+        "het een van dat op te voor met zijn niet aan om ook bij door wordt worden naar deze dit heeft "
+        "hebben zal kabinet"
     ),
-    "en": frozenset(
-        [
-            "the",
-            "and",
-            "to",
-            "that",
-            "for",
-            "with",
-            "as",
-            "by",
-            "be",
-            "are",
-            "this",
-            "it",
-            "from",
-            "at",
-            "not",
-            "will",
-            "which",
-            "has",
-            "have",
-            "would",
-        ]
-    ),
-    "de": frozenset(
-        [
-            "und",
-            "das",
-            "nicht",
-            "mit",
-            "sich",
-            "auf",
-            "für",
-            "ist",
-            "im",
-            "dem",
-            "ein",
-            "eine",
-            "zu",
-            "wird",
-            "sind",
-        ]
-    ),
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "et",
-            "un",
-            "une",
-            "est",
-            "dans",
-            "que",
-            "pour",
-            "sur",
-            "au",
-            "avec",
-            "ce",
-            "qui",
-            "sont",
-        ]
-    ),
+    "en": _words("the and to that for with as by be are this it from at not will which has have would"),
+    "de": _words("und das nicht mit sich auf für ist im dem ein eine zu wird sind"),
+    "fr": _words("le la les et un une est dans que pour sur au avec ce qui sont"),
 }
 _LANG_OF = {word: lang for lang, words in _WORDS.items() for word in words}
 _WORD = re.compile(r"[^\W\d_]+")
