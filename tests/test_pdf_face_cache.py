@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
@@ -23,7 +24,9 @@ REGULAR = FONTS_DIR / "NotoSans-Regular.ttf"
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path))
-    return tmp_path / "pdf-faces" / "NotoSans-Regular.pickle"
+    faces.load_font("NotoSans-Regular", REGULAR)  # a miss: parsed, then stored
+    [entry] = (tmp_path / "pdf-faces").glob("NotoSans-Regular-*.pickle")
+    return entry
 
 
 def _data(obj: object) -> dict[str, object]:
@@ -62,9 +65,9 @@ def test_the_seed_pdf_is_the_same_from_a_fresh_cache_and_a_filled_one(tmp_path: 
         command = [sys.executable, "-m", "toolkit", "convert", str(SEED), "-o", str(out)]
         subprocess.run(command, env=env, check=True, capture_output=True)
         made.append(out.read_bytes())
-    assert sorted(p.name for p in (tmp_path / "cache" / "pdf-faces").iterdir()) == [
-        "NotoSans-Bold.pickle",
-        "NotoSans-Regular.pickle",
+    assert sorted(p.name.split("-")[1] for p in (tmp_path / "cache" / "pdf-faces").iterdir()) == [
+        "Bold",
+        "Regular",
     ]
     assert made[0] == made[1]
 
@@ -78,11 +81,18 @@ def _rewrite(entry: Path, data: bytes, **changes: object) -> None:
     entry.write_bytes(json.dumps(head).encode() + b"\n" + data)
 
 
-def test_an_entry_that_would_construct_anything_else_is_a_miss(cache: Path) -> None:
-    faces.load_font("NotoSans-Regular", REGULAR)
-    _rewrite(cache, pickle.dumps({"face": {}, "run": os.system}))  # an entry naming a function
+def test_an_entry_that_names_any_other_class_or_function_is_a_miss(cache: Path) -> None:
+    # A whole, valid entry, plus one field naming a function: the restricted reader refuses it all.
+    fields = pickle.loads(cache.read_bytes().partition(b"\n")[2])
+    assert faces._restore(pickle.dumps(fields), "x") is not None  # without the extra field: a hit
+    fields["run"] = os.system
+    tampered = pickle.dumps(fields)
+    with pytest.raises(pickle.UnpicklingError, match=r"posix\.system is not cached data"):
+        faces._Unpickler(io.BytesIO(tampered)).load()
+    assert faces._restore(tampered, "x") is None
+    _rewrite(cache, tampered)
     font = faces.load_font("NotoSans-Regular", REGULAR)
-    assert font.face.unitsPerEm == 1000 and len(font.face.charToGlyph) > 2000
+    assert font.face.unitsPerEm == 1000 and not hasattr(font, "run")
 
 
 @pytest.mark.parametrize("garbage", [b"", b"\x80\x05not a pickle", pickle.dumps([1, 2])])

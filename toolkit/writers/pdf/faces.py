@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import zlib
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -28,7 +29,9 @@ _NOT_DATA = ("state", "_pdfScale")
 def load_font(name: str, path: Path) -> TTFont:
     """reportlab's TTFont named `name` for the TrueType file `path`, from the cache when it is fresh."""
     depends = made_from(path, reportlab.Version, _FORMAT)
-    cached = cache_dir() / "pdf-faces" / f"{path.stem}.pickle"
+    # The folder's hash in the name: two fonts of one file name in two folders are two entries.
+    folder = zlib.crc32(str(path.resolve().parent).encode())
+    cached = cache_dir() / "pdf-faces" / f"{path.stem}-{folder:08x}.pickle"
     entry = read_entry(cached, depends)
     if entry is not None:
         font = _restore(entry[1], name)
@@ -54,7 +57,15 @@ def _restore(data: bytes, name: str) -> TTFont | None:
         face._pdfScale = _scale(face.unitsPerEm)  # type: ignore[attr-defined]
         font = TTFont.__new__(TTFont)
         vars(font).update(fields, face=face, fontName=name, state=WeakKeyDictionary())
-    except (pickle.UnpicklingError, ValueError, TypeError, KeyError, AttributeError, EOFError):
+    except (
+        pickle.UnpicklingError,
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        EOFError,
+        ZeroDivisionError,
+    ):
         return None
     return font
 
