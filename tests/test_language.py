@@ -95,8 +95,22 @@ def test_a_dutch_docx_with_an_english_template_converts_to_xliff_for_english(tmp
     assert code == 0 and b'srcLang="nl"' in out.read_bytes()
 
 
-def test_convert_lang_sets_the_language_and_refuses_what_is_no_language_tag(tmp_path: Path) -> None:
+def test_convert_source_lang_sets_the_language_and_refuses_what_is_no_language_tag(tmp_path: Path) -> None:
     out = tmp_path / "verslag.xml"
-    assert main(["convert", str(CORPUS / "lo_html_verslag.docx"), "--lang", "en-GB", "-o", str(out)]) == 0
+    assert (
+        main(["convert", str(CORPUS / "lo_html_verslag.docx"), "--source-lang", "en-GB", "-o", str(out)]) == 0
+    )
     assert toolkit.read(out).lang == "en-GB"
-    assert main(["convert", str(CORPUS / "lo_html_verslag.docx"), "--lang", "b@d", "-o", str(out)]) == 2
+    assert (
+        main(["convert", str(CORPUS / "lo_html_verslag.docx"), "--source-lang", "b@d", "-o", str(out)]) == 2
+    )
+
+
+def test_source_lang_settles_the_language_before_strict_sees_a_warning(tmp_path: Path) -> None:
+    data = make_docx("".join(p(line) for line in DUTCH), styles_xml("", lang="en-US"))
+    docx = tmp_path / "kop.docx"
+    docx.write_bytes(data)
+    out = tmp_path / "kop.xml"
+    assert main(["convert", str(docx), "--strict", "-o", str(out)]) == 4  # the language warning
+    assert main(["convert", str(docx), "--strict", "--source-lang", "nl", "-o", str(out)]) == 0
+    assert toolkit.read(data, "docx", lang="de", warn=Collected()).lang == "de"

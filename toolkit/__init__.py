@@ -57,12 +57,15 @@ def read(
     headings: HeadingRules | None = None,
     warn: Warn = python_warning,
     name: str | None = None,
+    lang: str | None = None,
 ) -> Briefing:
     """Read a briefing from a path or from bytes.
 
     `format` is "text" (POI extract), "docx", "xml" or "xlf"; by default it follows
     from the file's suffix, or is sniffed from bytes. Problems raise
-    `BriefingError`; lesser ones go to `warn` (Python warnings by default).
+    `BriefingError`; lesser ones go to `warn` (Python warnings by default). `lang`
+    is the document's language when you know it: by default the file states it or,
+    for a DOCX or POI text, its words tell.
     """
     from toolkit import formats
 
@@ -76,7 +79,7 @@ def read(
         fmt = formats.reader_format(path, format, data)
     reader = formats.load(formats.READERS, fmt)
     try:
-        return reader(data, path, headings=headings, warn=warn)  # type: ignore[no-any-return]
+        return reader(data, path, headings=headings, warn=warn, lang=lang)  # type: ignore[no-any-return]
     except BriefingError as exc:
         if path:
             exc.located(path)

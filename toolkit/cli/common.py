@@ -307,10 +307,18 @@ def read_document(args: argparse.Namespace, io: IO, given: str | None) -> Any:
     fmt = formats.reader_format(args.input if args.input != "-" else "", given, data)
     if fmt != "xlf":
         rules = HeadingRules.overrides(args.heading, args.no_heading)
-        return read(data, fmt, headings=rules, warn=io.warn, name=name)
+        return read(
+            data, fmt, headings=rules, warn=io.warn, name=name, lang=getattr(args, "source_lang", None)
+        )
     from toolkit.readers.xliff import learn_xliff, read_xliff
 
-    doc = read_xliff(data, name, warn=io.warn, allow_untranslated=args.allow_untranslated)
+    doc = read_xliff(
+        data,
+        name,
+        warn=io.warn,
+        lang=getattr(args, "source_lang", None),
+        allow_untranslated=args.allow_untranslated,
+    )
     if not args.no_learn:
         from toolkit.translation.memory import TranslationMemory
 

@@ -55,10 +55,11 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
     )
     add_reading_options(parser)
     parser.add_argument(
-        "--lang",
+        "--source-lang",
+        dest="source_lang",
         metavar="LANG",
         type=language_tag,
-        help="the document's language (nl, en, …), when neither the file nor its text tells it rightly",
+        help="the document's language (nl, en, …), when neither the file nor its words tell it rightly",
     )
     add_xliff_options(parser)
     parser.add_argument("--cache", metavar="PATH", help="(XLIFF input) the translation memory to learn into")
@@ -70,10 +71,6 @@ def run(args: argparse.Namespace, io: IO) -> int:
 
     check_output(args)
     doc = read_input(args, io)
-    if args.lang:
-        from toolkit.record import replace
-
-        doc = replace(doc, lang=args.lang)
     fmt = output_format(args.output, args.to_format, "--to-format")
     if fmt == "xlf":  # for human translation: sources only
         from toolkit.writers.xliff import XliffOptions, render_xliff
@@ -106,7 +103,9 @@ def read_input(args: argparse.Namespace, io: IO) -> Any:
             from toolkit import read_bytes
 
             data = read_bytes(args.input)
-        doc, decisions = read_with_decisions(data, args.input, headings=rules, warn=io.warn)
+        doc, decisions = read_with_decisions(
+            data, args.input, headings=rules, warn=io.warn, lang=args.source_lang
+        )
         for d in decisions:
             io.err.write(f"{args.input}:{d.line}: {d.kind:<9} {d.reason}: {d.text[:60]!r}\n")
     else:

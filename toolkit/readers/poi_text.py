@@ -45,6 +45,7 @@ from toolkit.readers.invariants import check_notes
 from toolkit.readers.language import settle_language
 from toolkit.readers.poi_scan import RawParagraph, Scanner
 from toolkit.readers.textdecode import decode_text
+from toolkit.record import replace
 
 FORMAT = "poi-text"
 
@@ -55,9 +56,10 @@ def read_poi_text(
     *,
     headings: HeadingRules | None = None,
     warn: Warn = python_warning,
+    lang: str | None = None,
 ) -> Briefing:
-    """Read POI text into a briefing; `path` is used for messages and provenance."""
-    doc, _ = read_with_decisions(data, path, headings=headings, warn=warn)
+    """Read POI text into a briefing; `path` is used for messages and provenance, `lang` as in `read_docx`."""
+    doc, _ = read_with_decisions(data, path, headings=headings, warn=warn, lang=lang)
     return doc
 
 
@@ -67,6 +69,7 @@ def read_with_decisions(
     *,
     headings: HeadingRules | None = None,
     warn: Warn = python_warning,
+    lang: str | None = None,
 ) -> tuple[Briefing, list[Decision]]:
     """Read POI text and also return every heading decision, for `--explain`."""
     rules = headings or HeadingRules()
@@ -105,6 +108,8 @@ def read_with_decisions(
         {**scanner.counts.refs, "footnote": scanner.counts.refs["footnote"] + scanner.counts.orphans},
         path,
     )
+    if lang is not None:
+        return replace(doc, lang=lang), decisions
     # POI's text states no language: the text tells, and Dutch is what this toolkit reads.
     return settle_language(
         doc, None, lambda message: warn(BriefingWarning(message, Location(path)))

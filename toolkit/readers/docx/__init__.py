@@ -30,6 +30,7 @@ from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.headings import HeadingRules
 from toolkit.readers.invariants import check_notes
 from toolkit.readers.language import settle_language
+from toolkit.record import replace
 
 __all__ = ["read_docx"]
 
@@ -42,8 +43,13 @@ def read_docx(
     *,
     headings: HeadingRules | None = None,
     warn: Warn = python_warning,
+    lang: str | None = None,
 ) -> Briefing:
-    """Read DOCX bytes; `headings` is accepted for a uniform reader signature (styles decide here)."""
+    """Read DOCX bytes; `headings` is accepted for a uniform reader signature (styles decide here).
+
+    `lang` is the document's language when the caller knows it: then it is neither read
+    from the file nor told from the text.
+    """
     pkg = DocxPackage(data, path)
     main = pkg.main
     document = pkg.xml(main)
@@ -115,5 +121,7 @@ def read_docx(
     stated = meta_props.stated_lang(core, ours, styles.default_lang, document)
     doc = Briefing(meta, blocks, stated or "nl")
     check_notes(doc, read_references(body), path)
+    if lang is not None:
+        return replace(doc, lang=lang)
     # Our own files say what they are; another tool's language is often its template's.
     return doc if ours and stated else settle_language(doc, stated, warn_once)

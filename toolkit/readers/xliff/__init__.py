@@ -18,6 +18,7 @@ from toolkit.errors import Warn, python_warning
 from toolkit.model import Briefing
 from toolkit.readers.xliff.parse import Loaded, load
 from toolkit.readers.xliff.rebuild import Rebuilder
+from toolkit.record import replace
 from toolkit.xliff.units import Close, Open, Part, Ph, Text, Token, Unit, key_of
 
 if TYPE_CHECKING:
@@ -33,10 +34,12 @@ def read_xliff(
     *,
     headings: HeadingRules | None = None,
     warn: Warn = python_warning,
+    lang: str | None = None,
     allow_untranslated: bool = False,
 ) -> Briefing:
-    """The target-language briefing; `headings` is accepted for a uniform reader signature."""
-    return Rebuilder(load(data, path, warn), path, warn, allow_untranslated).document()
+    """The target-language briefing; `headings` is accepted for a uniform reader signature, `lang` relabels it."""
+    doc = Rebuilder(load(data, path, warn), path, warn, allow_untranslated).document()
+    return doc if lang is None else replace(doc, lang=lang)
 
 
 def source_of(data: bytes, path: str | None = None, warn: Warn = python_warning) -> Briefing:
