@@ -50,7 +50,9 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 def _columns() -> int:
     """The terminal's width as shutil.get_terminal_size gives it: $COLUMNS, the terminal, else 80."""
     try:
-        return int(os.environ["COLUMNS"])
+        columns = int(os.environ["COLUMNS"])
+        if columns > 0:
+            return columns
     except (KeyError, ValueError):
         pass
     stdout = sys.__stdout__

@@ -2,11 +2,13 @@
 
 The zip is parsed here with `zipfile` and `toolkit.safexml` (no DTDs, no
 entities, size limits); python-docx is not used for reading. The title is
-the first Title-styled paragraph (`Title`, `Titel`, ...); without one, the core
-`dc:title`; without that, the file name. A first paragraph that is no title
-stays in the body, with its notes.
-Things the model cannot hold (comments, tracked deletions, images) are
-reported as warnings; text in text boxes is kept as paragraphs.
+the first Title-styled paragraph with text (`Title`, `Titel`, ...; in a body
+table or a text box too); without one, the core `dc:title`; without that, the
+file name. A first paragraph that is no title stays in the body, with its notes.
+What is read and what is left out is one rule, `scope.py`, which the final
+note count follows. Things the model cannot hold (comments, tracked deletions,
+hidden text, images) are reported as warnings; text in text boxes is kept as
+paragraphs. The language is the one the text is clearly in (`readers/language.py`).
 """
 
 from __future__ import annotations

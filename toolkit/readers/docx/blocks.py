@@ -1,7 +1,8 @@
 """Paragraphs and tables to blocks: headings open sections, numbered paragraphs make lists.
 
 Rules, in order, for each paragraph:
-- Title style: the document title (the first one only; it is not kept in the body);
+- Title style: the document title (the first one with text, in a body table or a text
+  box too; it is not kept in the body);
 - our "Machine Translation Notice" style: skipped, `meta.translation` says it;
 - a heading style (`heading 1`, `Kop 1`, ...) or outline level: a section at
   that level, holding what follows until a heading of the same or a higher
@@ -9,7 +10,8 @@ Rules, in order, for each paragraph:
 - numbering (direct or from the style): a list item at level `ilvl`; a new
   `numId` at the same level starts a new list;
 - "List Continue N": a further paragraph of the open item at level N-1;
-- anything else with text: a paragraph. Empty paragraphs are spacing, and skipped.
+- anything else with text: a paragraph. Empty paragraphs, empty headings and tables
+  with nothing in any cell are spacing, and skipped.
 """
 
 from __future__ import annotations
@@ -173,7 +175,9 @@ class BlockReader:
             elif name not in _BLOCK_MARKS and name:
                 # Read an unknown wrapper like a known one, so that the paragraphs
                 # and note references inside are kept, as inline wrappers are.
-                self.story.warn(f"unsupported element <w:{name}> in the body; its content is read as is")
+                self.story.warn(
+                    f"unsupported element <{el.prefix or 'w'}:{name}> in the body; its content is read as is"
+                )
                 self._elements(el, builder, top)
 
     def _paragraph(self, p: etree._Element, builder: _Builder, top: bool) -> None:
@@ -273,6 +277,7 @@ _BLOCK_MARKS = {
     "customXmlMoveToRangeEnd",
     "sdtPr",
     "sdtEndPr",
+    "customXmlPr",
 }
 
 # Content controls and custom XML may wrap rows and cells; they are not rows themselves.

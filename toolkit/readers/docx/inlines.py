@@ -16,12 +16,20 @@ from lxml import etree
 
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, inlines
 from toolkit.ooxml.ns import local_name, nsmap, qn
-from toolkit.readers.docx.scope import LEFT_OUT, chosen, is_hidden, is_read, warn_left_out
+from toolkit.readers.docx.scope import LEFT_OUT, bool_prop, chosen, is_hidden, is_read, warn_left_out
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.docx.symbols import sym_text
 
 Key = tuple[str, ...]  # ("b",), ("i",), ("sup",), ("sub",), ("link", n, href)
 Leaf = tuple[frozenset[Key], Inline]
+
+
+class _Break:
+    """A page or column break among the leaves, until `_breaks_as_spaces` makes it a space or nothing."""
+
+
+_BREAK = _Break()
+RawLeaf = tuple[frozenset[Key], Inline | _Break]  # as gathered, before the breaks are settled
 _ORDER = {"link": 0, "b": 1, "i": 2, "sup": 3, "sub": 4}
 _SKIP = {
     "bookmarkStart",
@@ -46,6 +54,11 @@ _SKIP = {
     "moveToRangeStart",
     "moveToRangeEnd",
     "noProof",
+    "customXmlPr",
+    "smartTagPr",
+    "fldData",
+    "sdtPr",
+    "sdtEndPr",
 }
 
 
@@ -65,7 +78,7 @@ class InlineReader:
 
     def __init__(self, story: Story) -> None:
         self.story = story
-        self.leaves: list[Leaf] = []
+        self.leaves: list[RawLeaf] = []
         self.link_count = 0
 
     def paragraph(self, p: Iterable[etree._Element]) -> tuple[Inline, ...]:
@@ -108,7 +121,9 @@ class InlineReader:
             elif name not in _SKIP and name:
                 # Read an unknown wrapper like a known one, so that its runs and
                 # note references inside are kept.
-                self.story.warn(f"unsupported element <w:{name}> in a paragraph; its content is read as is")
+                self.story.warn(
+                    f"unsupported element <{child.prefix or 'w'}:{name}> in a paragraph; its content is read as is"
+                )
                 self.children(child, props)
 
     def run(self, r: etree._Element, props: frozenset[Key]) -> None:
@@ -158,7 +173,7 @@ class InlineReader:
             elif name == "delText":
                 self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
             elif name not in _SKIP and name:
-                self.story.warn(f"unsupported element <w:{name}> in a run is skipped")
+                self.story.warn(f"unsupported element <{child.prefix or 'w'}:{name}> in a run is skipped")
 
     def text(self, text: str, run_props: frozenset[Key]) -> None:
         # A raised or lowered space is nothing to see (Word for Mac puts one after a note's mark).
@@ -212,11 +227,6 @@ class InlineReader:
             self.story.warn("images and embedded objects are not read")
 
 
-def bool_prop(value: str | None) -> bool:
-    """An OOXML on/off value: absent attribute means on (`<w:b/>`)."""
-    return value is None or value.lower() not in ("0", "false", "off", "none")
-
-
 def _run_props(rpr: etree._Element | None, styles: StyleMap, out: set[Key]) -> None:
     """Add the run's formatting keys: its character style first, then direct formatting."""
     layers: list[etree._Element] = []
@@ -241,18 +251,15 @@ def _run_props(rpr: etree._Element | None, styles: StyleMap, out: set[Key]) -> N
                 out.add(("sub",))
 
 
-_BREAK = "\x00break"  # a page or column break among the leaves, until `_breaks_as_spaces`
-
-
-def _breaks_as_spaces(leaves: list[Leaf]) -> list[Leaf]:
+def _breaks_as_spaces(leaves: list[RawLeaf]) -> list[Leaf]:
     """Page and column breaks as a space between words, and as nothing at a paragraph's ends."""
     out: list[Leaf] = []
     for i, (props, leaf) in enumerate(leaves):
-        if leaf is not _BREAK:
+        if not isinstance(leaf, _Break):
             out.append((props, leaf))
             continue
         before = next((x for _, x in reversed(out) if x != ""), None)
-        after = next((x for _, x in leaves[i + 1 :] if x is not _BREAK and x != ""), None)
+        after = next((x for _, x in leaves[i + 1 :] if not isinstance(x, _Break) and x != ""), None)
         touching = (isinstance(before, str) and before[-1:].isspace()) or (
             isinstance(after, str) and after[:1].isspace()
         )

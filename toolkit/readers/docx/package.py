@@ -72,8 +72,11 @@ class DocxPackage:
         for info in infos:
             other = self.infos.setdefault(_part_key(info.filename), info)
             if other is not info:
+                same = other.filename == info.filename
                 raise self.fail(
-                    f"two parts differ only in letter case: {other.filename} and {info.filename}",
+                    f"the zip holds {info.filename} twice"
+                    if same
+                    else f"two parts differ only in letter case: {other.filename} and {info.filename}",
                     hint="part names in a DOCX are case-insensitive; this package is damaged",
                 )
         declared = 0

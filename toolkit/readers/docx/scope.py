@@ -32,10 +32,15 @@ def chosen(alternate: etree._Element) -> etree._Element | None:
     return choice if choice is not None else alternate.find(qn("mc:Fallback"))
 
 
+def bool_prop(value: str | None) -> bool:
+    """An OOXML on/off value: absent attribute means on (`<w:b/>`)."""
+    return value is None or value.lower() not in ("0", "false", "off", "none")
+
+
 def is_hidden(run: etree._Element) -> bool:
     """Whether the run `run` is hidden text (`w:vanish` in its own properties)."""
     vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
-    return vanish is not None and vanish.get(qn("w:val"), "true") not in ("false", "0", "off")
+    return vanish is not None and bool_prop(vanish.get(qn("w:val")))
 
 
 def is_read(el: etree._Element) -> bool:
