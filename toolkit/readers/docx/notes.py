@@ -50,14 +50,14 @@ class NoteBodies:
                 f"{self.kind} id {note_id} is given to {len(found)} notes; "
                 "each reference to it takes the next of them, in order"
             )
-        el = found[min(self.cited[note_id], len(found) - 1)]
-        self.cited[note_id] += 1
         if self.reading[0]:  # of either kind: an endnote cited in a footnote too
             self.story.warn(
                 f"a note inside a note is not supported; the reference to {self.kind} {note_id} "
                 "inside another note is dropped"
             )
             return None
+        el = found[min(self.cited[note_id], len(found) - 1)]
+        self.cited[note_id] += 1
         self.reading[0] = True
         try:
             body = self._body(el)
