@@ -270,6 +270,7 @@ def add_lang_option(
         dest=dest,
         default=default,
         metavar="LANG",
+        type=language_tag,
         action=_OldSpelling,
         new=new,
         help=help,
