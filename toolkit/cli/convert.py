@@ -45,6 +45,7 @@ def add_parser(sub: Any) -> argparse.ArgumentParser:
         "--target-lang",
         dest="target",
         metavar="LANG",
+        type=language_tag,
         help="(XLIFF output) the language it is to be translated into (en)",
     )
     parser.add_argument(
