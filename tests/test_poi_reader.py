@@ -328,3 +328,16 @@ def test_markings_are_skipped_only_before_the_title_and_sentences_in_chinese_are
     doc = read_poi_text(text.encode(), "agenda.txt", warn=_fail_on_warning)
     assert doc.meta.title == "Geannoteerde agenda"
     assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == ["Embargo", "东京"]
+
+
+def test_a_note_inside_a_note_is_refused_with_the_way_out() -> None:
+    # POI prints the inner reference and body inside the outer body; only the .docx can tell them apart.
+    text = "Titel\nVoetnoot erin[footnoteRef:2]. [2:  Buiten \n[footnoteRef:3] [3: Binnen.] ] \n"
+    with pytest.raises(BriefingError, match="never closed") as raised:
+        read_poi_text(text.encode(), "n.txt", warn=_fail_on_warning)
+    assert raised.value.hint is not None and "a note inside a note" in raised.value.hint
+    with pytest.raises(BriefingError) as plain:
+        read_poi_text(
+            b"Titel\nZin[footnoteRef:2]. [2:  nooit dicht\n\nVolgende.\n", "m.txt", warn=_fail_on_warning
+        )
+    assert plain.value.hint is None

@@ -188,7 +188,15 @@ class Scanner:
                 # ("[endnoteRef:2]"): then it closes on its own line, past that text.
                 close = body_end(text, start, self.line_end(start))
                 if close is None:
-                    raise self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
+                    error = self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
+                    paragraph_end = text.find("\n\n", start)
+                    if self.next_marker(start) < (len(text) if paragraph_end < 0 else paragraph_end):
+                        # POI prints a note cited inside a note within the outer body.
+                        error.hint = (
+                            "a reference inside the body: a note inside a note, which Word cannot make "
+                            "but other tools can; read the .docx, which names and leaves out the inner one"
+                        )
+                    raise error
                 self.warning(
                     f"note body [{opened[1]}: ...] holds text written like a note reference; kept as text",
                     pos,
