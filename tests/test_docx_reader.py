@@ -571,25 +571,49 @@ def test_a_raised_space_after_a_note_mark_is_no_superscript() -> None:
     assert doc.body == (P(("Mac", Note((P(("Noot.",)),), "1"))),)
 
 
-def test_an_endnote_cited_inside_a_footnote_is_named_as_it_is_dropped() -> None:
-    endnotes = (
-        '<w:endnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        '<w:endnote w:id="1"><w:p><w:r><w:t>Eind.</w:t></w:r></w:p></w:endnote></w:endnotes>'
-    )
-    footnotes = (
-        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        '<w:footnote w:id="1"><w:p><w:r><w:t>Voet</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>'
-        "</w:footnote></w:footnotes>"
-    )
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _footnote(note_id: int, *runs: str) -> str:
+    return f'<w:footnote w:id="{note_id}"><w:p>{"".join(runs)}</w:p></w:footnote>'
+
+
+def _t(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_an_endnote_cited_inside_a_footnote_is_lifted_out_to_follow_it() -> None:
+    endnotes = f'<w:endnotes {_W}><w:endnote w:id="1"><w:p>{_t("Eind.")}</w:p></w:endnote></w:endnotes>'
+    endnote_ref = '<w:r><w:endnoteReference w:id="1"/></w:r>'
+    footnotes = f"<w:footnotes {_W}>{_footnote(1, _t('Voet'), endnote_ref)}</w:footnotes>"
     rel = f'<Relationship Id="rIdE" Type="{_RT}/endnotes" Target="endnotes.xml"/>'
     body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(1)}")
     seen = Collected()
     data = _with_notes(body, rel, {"word/footnotes.xml": footnotes, "word/endnotes.xml": endnotes})
     doc = read_docx(data, "n.docx", warn=seen)
-    assert doc.body == (P(("Tekst", Note((P(("Voet",)),), "1"))),)
+    assert doc.body == (P(("Tekst", Note((P(("Voet",)),), "1"), Note((P(("Eind.",)),), "1", "endnote"))),)
     assert seen.messages() == [
-        "a note inside a note is not supported; the reference to endnote 1 inside another note is dropped"
+        "endnote 1 is cited inside another note; the model holds no note inside a note, "
+        "so it follows that note at its reference"
     ]
+
+
+def test_notes_inside_notes_follow_in_reading_order_and_a_cycle_is_named() -> None:
+    # 2 cites 3 and 4; 3 cites 5; 5 cites 2 again, which is being read: that one is left out.
+    footnotes = (
+        f"<w:footnotes {_W}>"
+        + _footnote(2, _t("twee "), _ref(3), _t(" en "), _ref(4))
+        + _footnote(3, _t("drie "), _ref(5))
+        + _footnote(4, _t("vier"))
+        + _footnote(5, _t("vijf "), _ref(2))
+        + "</w:footnotes>"
+    )
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(2)}{_t(' verder')}")
+    seen = Collected()
+    doc = read_docx(_with_notes(body, extra={"word/footnotes.xml": footnotes}), "c.docx", warn=seen)
+    assert [n.source_id for n in doc.body[0].children if isinstance(n, Note)] == ["2", "3", "5", "4"]
+    assert plain_text(doc.body[0].children) == "Tekst verder"
+    assert "footnote 2 is cited inside its own text; that reference is left out" in seen.messages()
 
 
 def test_a_title_in_a_cover_pages_text_box_is_the_title() -> None:

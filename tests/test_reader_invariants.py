@@ -30,7 +30,7 @@ def test_docx_reader_reports_a_lost_note_as_a_bug(monkeypatch: pytest.MonkeyPatc
     doc = Briefing(Meta("Titel"), (P(("Zin", Note((P(("Noot.",)),), "2"), " hier.")),))
     data = toolkit.render(doc, "docx")
     assert toolkit.read(data, "docx") == doc
-    monkeypatch.setattr(notes.NoteBodies, "note", lambda self, note_id: None)
+    monkeypatch.setattr(notes.NoteBodies, "at_reference", lambda self, note_id: ())
     with pytest.raises(BriefingError) as info:
         toolkit.read(data, "docx")
     assert info.value.code == ExitCode.INTERNAL and "please report" in str(info.value)

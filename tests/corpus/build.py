@@ -41,6 +41,7 @@ from tests.corpus.zip_docs import (
     zx_inzet_avvn,
     zx_kop_ruby_tekstvak,
     zx_nederlandse_word,
+    zx_noot_in_noot,
     zx_tekstvak_alternatief,
 )
 
@@ -529,6 +530,16 @@ DOCS: dict[str, Doc] = {
             "note-first-paragraph-empty",
         ],
         zx_kop_ruby_tekstvak,
+    ),
+    "zx_noot_in_noot": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "endnote-in-footnote",
+            "footnote-in-footnote-two-deep",
+            "footnote-and-endnote-same-id",
+        ],
+        zx_noot_in_noot,
     ),
 }
 

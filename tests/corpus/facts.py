@@ -146,16 +146,32 @@ def _part_targets(z: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def _notes(root: etree._Element | None, tag: str) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
+def _notes(root: etree._Element | None, tag: str) -> dict[str, tuple[list[str], list[tuple[str, str]]]]:
+    """Each note's paragraphs' text, and the (kind, id) of the notes it cites."""
+    out: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
     if root is None:
         return out
     for note in root.iter(w(tag)):
         if note.get(w("type"), "normal") != "normal":
             continue
-        paras = [_text(p) for p in note.iter(w("p")) if _is_read(p)]
-        out[note.get(w("id"), "")] = [t for t in paras if t]
+        read = [p for p in note.iter(w("p")) if _is_read(p)]
+        cited = [item for p in read for item in _paragraph_items(p) if isinstance(item, tuple)]
+        out[note.get(w("id"), "")] = ([t for t in map(_text, read) if t], cited)
     return out
+
+
+def _cited(
+    notes: dict[str, dict[str, tuple[list[str], list[tuple[str, str]]]]],
+    kind: str,
+    nid: str,
+    open_: tuple[tuple[str, str], ...] = (),
+) -> Iterator[tuple[str, str, list[str]]]:
+    """A cited note and, after it, the notes cited inside it, depth first; a note cited inside itself once."""
+    body, inner = notes[kind].get(nid, ([], []))
+    yield kind, nid, body
+    for k, i in inner:
+        if (k, i) not in (*open_, (kind, nid)):
+            yield from _cited(notes, k, i, (*open_, (kind, nid)))
 
 
 def extract(path: Path) -> dict[str, Any]:
@@ -187,9 +203,9 @@ def extract(path: Path) -> dict[str, Any]:
             prefix = " ".join(before.split()) if before.strip() else ""
             if before[-1:].isspace() and prefix:
                 prefix += " "
-            found.append(
-                {"kind": kind, "source_id": nid, "body": notes[kind].get(nid, []), "before": prefix[-30:]}
-            )
+            # A note cited inside a note follows it (the model holds no note inside a note).
+            for k, i, text in _cited(notes, kind, nid):
+                found.append({"kind": k, "source_id": i, "body": text, "before": prefix[-30:]})
         ppr = p.find(w("pPr"))
         style_el = ppr.find(w("pStyle")) if ppr is not None else None
         sid = style_el.get(w("val")) if style_el is not None else styles.default

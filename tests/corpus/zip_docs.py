@@ -624,3 +624,33 @@ def zx_kop_ruby_tekstvak() -> bytes:
         "Werkbezoek Azië",
         ns=NS_WORD2010,
     )
+
+
+def zx_noot_in_noot() -> bytes:
+    """Notes cited inside notes (Word's UI cannot make them, other tools can): a footnote, an endnote, two deep."""
+    document = (
+        para(t("Stand van zaken Caribisch Nederland"), "Title")
+        + para(t("Bestuur"), "Heading1")
+        + para(
+            t("De bestuurscolleges van Bonaire, Sint Eustatius en Saba rapporteren twee keer per jaar")
+            + fn("1")
+            + t(" over de voortgang van de bestuursakkoorden.")
+        )
+        + para(t("Financiën"), "Heading1")
+        + para(t("De vrije uitkering is in 2024 structureel verhoogd") + fn("3") + t("."))
+        + para(t("Het Cft houdt toezicht op de begrotingen.") + en("1"))
+    )
+    footnotes = [
+        Note("1", [note_text("Zie de voortgangsrapportage van mei 2024") + en("2") + t(".")]),
+        Note("3", [note_text("Kamerstuk 36200 IV, nr. 12, met de onderbouwing in de bijlage") + fn("4")]),
+        Note(
+            "4", [note_text("Bijlage bij het rapport van de Raad van State") + fn("5") + t(", paragraaf 3.")]
+        ),
+        Note("5", [note_text("Ongevraagd advies W04.23.0123/I.")]),
+    ]
+    endnotes = [
+        Note("1", [note_text("College financieel toezicht Bonaire, Sint Eustatius en Saba.")]),
+        Note("2", [note_text("Voortgangsrapportage bestuursakkoorden, mei 2024.")]),
+    ]
+    notes = {"footnote": notes_xml("footnote", footnotes), "endnote": notes_xml("endnote", endnotes)}
+    return _package(document, _word_styles(), notes, "Stand van zaken Caribisch Nederland")

@@ -36,7 +36,7 @@ MARKER = re.compile(r"\[(?:footnote|endnote)Ref:-?\d+\]")
 MISSING = re.compile(r'^!!! End note with ID "(-?\d+)" not found in document\.$')
 
 
-def body_end(text: str, start: int, limit: int) -> tuple[int, int] | None:
+def body_end(text: str, start: int, limit: int, nested: bool = False) -> tuple[int, int] | None:
     """Where the body that starts at `start` closes: the `]` and the end of the close.
 
     POI closes a body with `] `, followed by the next body (` [N: `) or by
@@ -44,7 +44,8 @@ def body_end(text: str, start: int, limit: int) -> tuple[int, int] | None:
     so that close is looked for up to the next one (`limit`). Only without
     such a close does a `]` that closes no `[` of the body's own end it: when
     text follows (POI does that in nested tables), or when the space after
-    it was stripped.
+    it was stripped. A body printed inside another (`nested`) may also
+    close right before the outer body's close: `] ]`.
     """
     fallback = None
     depth = 0
@@ -57,7 +58,7 @@ def body_end(text: str, start: int, limit: int) -> tuple[int, int] | None:
             opened = BODY_OPEN.match(text, after) or BODY_OPEN.match(text, c + 1)
             if opened:
                 return c, opened.start()
-            if after == len(text) or text[after] in "\n\t":
+            if after == len(text) or text[after] in "\n\t" or (nested and text[after] == "]"):
                 return c, after
             if depth <= 0 and fallback is None:
                 fallback = c, after

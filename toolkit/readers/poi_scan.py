@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 from collections.abc import Iterator
 
 from toolkit.errors import BriefingError, BriefingWarning, Location, Warn
@@ -30,6 +31,7 @@ class _Ref:
     source_id: str
     pos: int
     note: Note | None = None
+    lifted: tuple[Note, ...] = ()  # notes cited inside this one: they follow it
 
 
 @record(frozen=False)
@@ -38,6 +40,15 @@ class _Line:
 
     start: int
     pieces: list[str | _Ref | Note] = field(default_factory=list)
+
+
+@record
+class _Body:
+    """A note body as printed: its text, where it ends, and the notes cited inside it, lifted out."""
+
+    text: str
+    end: int
+    lifted: tuple[Note, ...] = ()
 
 
 @record
@@ -175,34 +186,15 @@ class Scanner:
         """
         text = self.text
         ids = {r.source_id for r in pending}
-        found: list[tuple[str, str, int]] = []
+        found: list[tuple[str, str, int, tuple[Note, ...]]] = []
         pos = at
         while True:
             opened = BODY_OPEN.match(text, pos)
             if opened is None or opened[1] not in ids:
                 break
-            start = opened.end()
-            close = body_end(text, start, self.next_marker(start))
-            if close is None:
-                # A body never holds a reference, but its text may spell one out
-                # ("[endnoteRef:2]"): then it closes on its own line, past that text.
-                close = body_end(text, start, self.line_end(start))
-                if close is None:
-                    error = self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", pos + 1)
-                    paragraph_end = text.find("\n\n", start)
-                    if self.next_marker(start) < (len(text) if paragraph_end < 0 else paragraph_end):
-                        # POI prints a note cited inside a note within the outer body.
-                        error.hint = (
-                            "a reference inside the body: a note inside a note, which Word cannot make "
-                            "but other tools can; read the .docx, which names and leaves out the inner one"
-                        )
-                    raise error
-                self.warning(
-                    f"note body [{opened[1]}: ...] holds text written like a note reference; kept as text",
-                    pos,
-                )
-            found.append((opened[1], text[start : close[0]], pos))
-            pos = close[1]
+            body = self.body(opened, nested=False)
+            found.append((opened[1], body.text, pos, body.lifted))
+            pos = body.end
         # Bodies answer the paragraph's references in order, so match from the
         # last one backwards: earlier references without a body (content
         # controls) are then the ones left over.
@@ -211,23 +203,102 @@ class Scanner:
             waiting.setdefault(ref.source_id, []).append(ref)
         matched = []
         extra: list[Note] = []
-        for source_id, body, where in reversed(found):
+        for source_id, text, where, lifted in reversed(found):
             candidates = waiting.get(source_id)
             if not candidates:
                 self.warning(
                     f"note body [{source_id}: ...] has no reference; kept at the paragraph end", where
                 )
-                extra.append(self.note("footnote", source_id, body, where))
+                extra.extend(reversed((self.note("footnote", source_id, text, where), *lifted)))
+                self.counts.orphans += 1  # the notes lifted out of it were counted as references
                 continue
             ref = candidates.pop()
             matched.append(ref)
-            ref.note = self.note(ref.kind, source_id, body, where)
+            ref.note = self.note(ref.kind, source_id, text, where)
+            ref.lifted = lifted
         for ref in pending:
             if ref.note is None:
                 self.no_body(ref)
-        self.counts.orphans += len(extra)
         extra.reverse()  # met from the last body backwards: back in reading order
         return pos, matched, extra
+
+    def body(self, opened: re.Match[str], nested: bool) -> _Body:
+        """The body that `opened` opens: its text, where it ends, and the notes cited inside it."""
+        text = self.text
+        start = opened.end()
+        close = body_end(text, start, self.next_marker(start), nested)
+        if close is not None:
+            return _Body(text[start : close[0]], close[1])
+        inside = self.with_inner_notes(start, nested)
+        if inside is not None:
+            return inside
+        # A body never holds a reference of its own, but its text may spell one
+        # out ("[endnoteRef:2]"): then it closes on its own line, past that text.
+        close = body_end(text, start, self.line_end(start), nested)
+        if close is None:
+            raise self.fail(f"note body [{opened[1]}: ...] is never closed with ']'", opened.start() + 1)
+        self.warning(
+            f"note body [{opened[1]}: ...] holds text written like a note reference; kept as text",
+            opened.start(),
+        )
+        return _Body(text[start : close[0]], close[1])
+
+    def with_inner_notes(self, start: int, nested: bool) -> _Body | None:
+        """A body that holds other notes, as POI prints a note cited inside a note; None if it is not one.
+
+        Word cannot make a note inside a note, other tools can, and the model
+        holds none: the inner notes are lifted out to follow the outer one.
+        POI prints an inner note's reference in the outer body and its body at
+        the end of the inner paragraph, before the outer body closes:
+        `[2:  Buiten [footnoteRef:3] [3: Binnen] ] `.
+        """
+        text = self.text
+        parts: list[str] = []
+        seen: list[_Ref] = []  # the references in this body; those inside its inner notes count there
+        waiting: dict[str, deque[_Ref]] = {}  # id -> the references still waiting for a body, in order
+        lifted: list[Note] = []
+        pos = start
+        while True:
+            limit = self.next_marker(pos)
+            opened = self.waiting_body(pos, limit, waiting)
+            if opened is not None:
+                parts.append(text[pos : opened.start()])
+                while opened is not None and waiting.get(opened[1]):
+                    body = self.body(opened, nested=True)
+                    ref = waiting[opened[1]].popleft()
+                    self.warning(
+                        f"{ref.kind} {ref.source_id} is cited inside another note; the model holds no "
+                        "note inside a note, so it follows that note at its reference",
+                        ref.pos,
+                    )
+                    ref.note = self.note(ref.kind, ref.source_id, body.text, opened.start())
+                    lifted.extend((ref.note, *body.lifted))
+                    pos = body.end
+                    opened = BODY_OPEN.match(text, pos)
+                continue
+            close = body_end(text, pos, limit, nested)
+            if close is not None:
+                if not lifted:
+                    return None  # references without bodies: text that spells them out
+                for ref in seen:
+                    if ref.note is None:  # still waiting: POI printed no body for it
+                        self.no_body(ref)
+                        lifted.append(ref.note)  # type: ignore[arg-type]
+                    self.counts.refs[ref.kind] += 1
+                parts.append(text[pos : close[0]])
+                return _Body("".join(parts), close[1], tuple(lifted))
+            marker = TOKEN.match(text, limit)
+            if marker is None or not marker["ref"]:
+                return None
+            parts.append(text[pos:limit])
+            ref = _Ref(marker["kind"], marker["id"], limit)  # type: ignore[arg-type]
+            seen.append(ref)
+            waiting.setdefault(ref.source_id, deque()).append(ref)
+            pos = marker.end()
+
+    def waiting_body(self, pos: int, limit: int, waiting: dict[str, deque[_Ref]]) -> re.Match[str] | None:
+        """The first body between `pos` and `limit` that answers a reference in `waiting`."""
+        return next((m for m in BODY_OPEN.finditer(self.text, pos, limit) if waiting.get(m[1])), None)
 
     def orphan_bodies(self, at: int) -> tuple[int, list[Note]] | None:
         """Bodies that end a line but answer no reference: kept as notes, with a warning."""
@@ -322,11 +393,21 @@ class Scanner:
         )
         return RawParagraph(
             line=self.where(lines[0].start)[0],
-            children=_inlines(p.note if isinstance(p, _Ref) else p for p in pieces),
+            children=_inlines(_notes_in_place(pieces)),
             text=text,
             lines=len(lines),
             columns=columns,
         )
+
+
+def _notes_in_place(pieces: list[str | _Ref | Note | LineBreak]) -> Iterator[object]:
+    """The pieces with each reference as its note, followed by the notes lifted out of it."""
+    for piece in pieces:
+        if isinstance(piece, _Ref):
+            yield piece.note
+            yield from piece.lifted
+        else:
+            yield piece
 
 
 def _inlines(pieces: Iterator[object] | list[str]) -> tuple[Inline, ...]:

@@ -24,7 +24,7 @@ from toolkit.ooxml.parts import RT
 from toolkit.readers.docx import meta as meta_props
 from toolkit.readers.docx.blocks import BlockReader
 from toolkit.readers.docx.inlines import Story
-from toolkit.readers.docx.notes import NoteBodies
+from toolkit.readers.docx.notes import Nesting, NoteBodies
 from toolkit.readers.docx.numbering import NumberingMap
 from toolkit.readers.docx.package import DocxPackage
 from toolkit.readers.docx.scope import note_references, read_references
@@ -86,14 +86,14 @@ def read_docx(
 
     bodies: dict[str, NoteBodies] = {}
 
-    def note(kind: str, note_id: str) -> Note | None:
-        return bodies[kind].note(note_id)
+    def notes(kind: str, note_id: str) -> tuple[Note, ...]:
+        return bodies[kind].at_reference(note_id)
 
-    reading = [False]
+    nesting = Nesting()
     for kind, part in note_parts.items():
-        story = Story(styles, links(part) if part else {}, note, warn_once)
-        bodies[kind] = NoteBodies(kind, pkg.xml(part) if part else None, story, source_id, reading)
-    reader = BlockReader(Story(styles, links(main), note, warn_once), numbering)
+        story = Story(styles, links(part) if part else {}, notes, warn_once)
+        bodies[kind] = NoteBodies(kind, pkg.xml(part) if part else None, story, source_id, nesting)
+    reader = BlockReader(Story(styles, links(main), notes, warn_once), numbering)
     blocks = reader.read(body, top=True)
     # Page headers and footers are not part of the model; a note cited there is named.
     for where in ("header", "footer"):
@@ -122,7 +122,9 @@ def read_docx(
     ours = recorded.content_sha256 is not None
     stated = meta_props.stated_lang(core, ours, styles.default_lang, document)
     doc = Briefing(meta, blocks, stated or "nl")
-    check_notes(doc, read_references(body), path)
+    # Notes cited inside notes are counted as they are lifted out: the body's references are the rest.
+    cited = read_references(body)
+    check_notes(doc, {kind: cited[kind] + nesting.counts[kind] for kind in cited}, path)
     if lang is not None:
         return replace(doc, lang=lang)
     # Our own files say what they are; another tool's language is often its template's.

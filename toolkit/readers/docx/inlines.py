@@ -68,7 +68,7 @@ class Story:
 
     styles: StyleMap
     links: dict[str, str]  # relationship id -> URL
-    note: Callable[[str, str], Note | None]  # (kind, w:id) -> the note, or None
+    notes: Callable[[str, str], tuple[Note, ...]]  # (kind, w:id) -> the notes at that reference
     warn: Callable[[str], None]  # once per kind of problem
     extra_blocks: list[etree._Element] = field(default_factory=list)  # text-box paragraphs found
 
@@ -183,9 +183,9 @@ class InlineReader:
 
     def reference(self, ref: etree._Element, props: frozenset[Key]) -> None:
         """A note reference as the note; its own superscript is Word's mark, not the author's."""
-        note = self.story.note(local_name(ref.tag).removesuffix("Reference"), ref.get(qn("w:id"), ""))
-        if note is not None:
-            self.leaves.append((frozenset(k for k in props if k[0] not in ("sup", "sub")), note))
+        notes = self.story.notes(local_name(ref.tag).removesuffix("Reference"), ref.get(qn("w:id"), ""))
+        plain = frozenset(k for k in props if k[0] not in ("sup", "sub"))
+        self.leaves.extend((plain, note) for note in notes)
 
     def symbol(self, sym: etree._Element, run_props: frozenset[Key]) -> None:
         font = sym.get(qn("w:font"), "")

@@ -16,6 +16,20 @@ from toolkit.readers.docx.scope import is_read
 _SPECIAL = {"separator", "continuationSeparator", "continuationNotice"}
 
 
+class Nesting:
+    """The notes being read, shared by the footnotes and the endnotes, and the notes cited inside them.
+
+    The model holds no note inside a note (Word's UI cannot make one; other
+    tools can). A note cited inside another is lifted out: it follows the
+    outer note at the outer note's reference, so nothing is lost.
+    """
+
+    def __init__(self) -> None:
+        self.open: list[tuple[str, str]] = []  # (kind, id) of the notes being read, outermost first
+        self.lifted: list[Note] = []  # read inside the outermost open note, waiting for its reference
+        self.counts = {"footnote": 0, "endnote": 0}  # how many were lifted out, for the invariant
+
+
 class NoteBodies:
     """The bodies of one notes part, each read at each reference to it."""
 
@@ -25,7 +39,7 @@ class NoteBodies:
         root: etree._Element | None,
         story: Story,
         source_id: Callable[[str, str], str | None],
-        reading: list[bool],
+        nesting: Nesting,
     ) -> None:
         self.kind = kind
         self.story = story
@@ -34,35 +48,56 @@ class NoteBodies:
         # can give two notes one id, and then each reference takes the next of them.
         self.elements: dict[str, list[etree._Element]] = {}
         self.cited: Counter[str] = Counter()
-        self.reading = reading  # shared by the footnotes and the endnotes: is a note being read?
+        self.nesting = nesting
         if root is not None:
             for el in root.findall(qn(f"w:{kind}")):
                 if el.get(qn("w:type"), "normal") not in _SPECIAL:
                     self.elements.setdefault(el.get(qn("w:id"), ""), []).append(el)
 
-    def note(self, note_id: str) -> Note | None:
+    def at_reference(self, note_id: str) -> tuple[Note, ...]:
+        """What a reference to `note_id` reads as.
+
+        In a paragraph: the note, followed by the notes cited inside it, lifted
+        out. Inside another note: nothing there; the note is lifted out.
+        """
+        nesting = self.nesting
+        slot = len(nesting.lifted)  # a lifted note goes before those cited inside it
+        note = self._read(note_id)
+        if note is None:
+            return ()
+        if nesting.open:
+            self.story.warn(
+                f"{self.kind} {note_id} is cited inside another note; the model holds no note inside "
+                "a note, so it follows that note at its reference"
+            )
+            nesting.lifted.insert(slot, note)
+            nesting.counts[self.kind] += 1
+            return ()
+        lifted = tuple(nesting.lifted)
+        nesting.lifted.clear()
+        return (note, *lifted)
+
+    def _read(self, note_id: str) -> Note | None:
         found = self.elements.get(note_id)
         if found is None:
             self.story.warn(f"{self.kind} {note_id} is referenced but missing from the file; kept empty")
             return Note((P(),), self.source_id(self.kind, note_id), self.kind)  # type: ignore[arg-type]
+        key = (self.kind, note_id)
+        if key in self.nesting.open:
+            self.story.warn(f"{self.kind} {note_id} is cited inside its own text; that reference is left out")
+            return None
         if len(found) > 1:
             self.story.warn(
                 f"{self.kind} id {note_id} is given to {len(found)} notes; "
                 "each reference to it takes the next of them, in order"
             )
-        if self.reading[0]:  # of either kind: an endnote cited in a footnote too
-            self.story.warn(
-                f"a note inside a note is not supported; the reference to {self.kind} {note_id} "
-                "inside another note is dropped"
-            )
-            return None
         el = found[min(self.cited[note_id], len(found) - 1)]
         self.cited[note_id] += 1
-        self.reading[0] = True
+        self.nesting.open.append(key)
         try:
             body = self._body(el)
         finally:
-            self.reading[0] = False
+            self.nesting.open.pop()
         return Note(body, self.source_id(self.kind, note_id), self.kind)  # type: ignore[arg-type]
 
     def _body(self, el: etree._Element) -> tuple[P, ...]:
