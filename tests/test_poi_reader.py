@@ -366,3 +366,19 @@ def test_a_body_that_never_closes_is_still_an_error() -> None:
             b"Titel\nZin[footnoteRef:2]. [2:  nooit dicht\n\nVolgende.\n", "m.txt", warn=Collected()
         )
     assert raised.value.where.line == 2
+
+
+def test_notes_nested_many_levels_deep_are_read_in_one_pass() -> None:
+    # Not what POI prints (it prints one level), but text a user may hand us: it must not be
+    # tried again at every level (that was exponential), and no reference may be lost.
+    levels = 25
+    text = (
+        "Titel\nZin[footnoteRef:1]. [1:  "
+        + "".join(f"n{i} [footnoteRef:{i + 2}] [{i + 2}: " for i in range(levels))
+        + "kern"
+        + "] " * (levels + 1)
+        + "\n"
+    )
+    doc = read_poi_text(text.encode(), "diep.txt", warn=Collected())
+    first = next(note for _, note in iter_notes(doc))
+    assert first.source_id == "1" and plain_text(first.body[0].children).startswith("n0")

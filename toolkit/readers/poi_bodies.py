@@ -134,7 +134,10 @@ class BodyReader:
         close = body_end(text, start, self.next_marker(start), nested)
         if close is not None:
             return Body(text[start : close[0]], close[1])
-        inside = self.with_inner_notes(start, nested)
+        # One level only: POI prints no body for a note cited inside a note (it says
+        # "not found"), so nothing of a note cited deeper reaches the text, and a
+        # deeper search would only try the same text again at every level.
+        inside = None if nested else self.with_inner_notes(start)
         if inside is not None:
             return inside
         # A body never holds a reference of its own, but its text may spell one
@@ -148,7 +151,7 @@ class BodyReader:
         )
         return Body(text[start : close[0]], close[1])
 
-    def with_inner_notes(self, start: int, nested: bool) -> Body | None:
+    def with_inner_notes(self, start: int) -> Body | None:
         """A body that holds other notes, as POI prints a note cited inside a note; None if it is not one.
 
         Word cannot make a note inside a note, other tools can, and the model
@@ -159,7 +162,7 @@ class BodyReader:
         """
         text = self.text
         parts: list[str] = []
-        seen: list[Ref] = []  # the references in this body; those inside its inner notes count there
+        seen: list[Ref] = []  # the references in this body
         waiting: dict[str, deque[Ref]] = {}  # id -> the references still waiting for a body, in order
         lifted: list[Note] = []
         pos = start
@@ -177,11 +180,11 @@ class BodyReader:
                         ref.pos,
                     )
                     ref.note = self.note(ref.kind, ref.source_id, body.text, opened.start())
-                    lifted.extend((ref.note, *body.lifted))
+                    lifted.append(ref.note)
                     pos = body.end
                     opened = BODY_OPEN.match(text, pos)
                 continue
-            close = body_end(text, pos, limit, nested)
+            close = body_end(text, pos, limit)
             if close is not None:
                 if not lifted:
                     return None  # references without bodies: text that spells them out
