@@ -674,3 +674,17 @@ def test_a_note_body_reads_each_paragraph_once_and_names_a_list_in_it() -> None:
     [(_, note)] = list(iter_notes(doc))
     assert [plain_text(x.children) for x in note.body] == ["Noot", "Kader", "punt"]
     assert "lists inside notes are read as plain paragraphs" in seen.messages()
+
+
+def test_notes_citing_notes_cannot_multiply_or_run_deep() -> None:
+    # Each of 2..11 cites the next twice: read naively, 2 ** 10 notes, and a chain past any stack.
+    chain = "".join(_footnote(n, _t(f"noot {n} "), _ref(n + 1), _ref(n + 1)) for n in range(2, 12))
+    footnotes = f"<w:footnotes {_W}>{chain}{_footnote(12, _t('laatste'))}</w:footnotes>"
+    body = p("T", "Title") + p("", runs=f"<w:r><w:t>Tekst</w:t></w:r>{_ref(2)}")
+    seen = Collected()
+    doc = read_docx(_with_notes(body, extra={"word/footnotes.xml": footnotes}), "k.docx", warn=seen)
+    ids = [n.source_id for _, n in iter_notes(doc)]
+    assert ids == [str(n) for n in range(2, 10)]  # the note and those inside it, 8 deep, each once
+    messages = seen.messages()
+    assert "footnote 3 is cited again inside a note; it follows it once: left out" in messages
+    assert "footnote 10 is cited 8 notes deep; left out" in messages

@@ -14,6 +14,8 @@ from toolkit.readers.docx.scope import is_read
 
 # Word's separator, continuation separator and continuation notice notes.
 _SPECIAL = {"separator", "continuationSeparator", "continuationNotice"}
+# How deep notes cited inside notes are followed: a hostile chain must not exhaust the stack.
+MAX_DEPTH = 8
 
 
 class Nesting:
@@ -28,6 +30,7 @@ class Nesting:
         self.open: list[tuple[str, str]] = []  # (kind, id) of the notes being read, outermost first
         self.lifted: list[Note] = []  # read inside the outermost open note, waiting for its reference
         self.counts = {"footnote": 0, "endnote": 0}  # how many were lifted out, for the invariant
+        self.taken: set[tuple[str, str]] = set()  # lifted once: a note is not lifted twice
 
 
 class NoteBodies:
@@ -86,6 +89,17 @@ class NoteBodies:
         if key in self.nesting.open:
             self.story.warn(f"{self.kind} {note_id} is cited inside its own text; that reference is left out")
             return None
+        if self.nesting.open and key in self.nesting.taken:
+            # Each lifted note is read once, so that notes citing each other cannot multiply.
+            self.story.warn(
+                f"{self.kind} {note_id} is cited again inside a note; it follows it once: left out"
+            )
+            return None
+        if len(self.nesting.open) >= MAX_DEPTH:
+            self.story.warn(f"{self.kind} {note_id} is cited {MAX_DEPTH} notes deep; left out")
+            return None
+        if self.nesting.open:
+            self.nesting.taken.add(key)
         if len(found) > 1:
             self.story.warn(
                 f"{self.kind} id {note_id} is given to {len(found)} notes; "
