@@ -1,4 +1,4 @@
-"""The check every reader ends with: each note reference in the source is a note of the document."""
+"""What every reader holds to: each note reference in the source is a note of the document."""
 
 from __future__ import annotations
 
@@ -22,3 +22,11 @@ def check_notes(doc: Briefing, expected: dict[str, int], path: str | None) -> No
             hint="a bug in the toolkit: please report it with this file",
             code=ExitCode.INTERNAL,
         )
+
+
+def lifted_out(kind: str, note_id: str | None) -> str:
+    """The warning for a note cited inside another: both readers lift it out, and say so alike."""
+    return (
+        f"{kind} {note_id} is cited inside another note; the model holds no note inside a note, "
+        "so it follows that note at its reference"
+    )

@@ -14,6 +14,7 @@ from collections import deque
 
 from toolkit.errors import BriefingError, BriefingWarning, Location, Warn
 from toolkit.model import Note, NoteKind, P
+from toolkit.readers.invariants import lifted_out
 from toolkit.readers.poi_grammar import BODY_OPEN, MARKER, MISSING, TOKEN, body_end
 from toolkit.readers.poi_inlines import inlines
 from toolkit.record import field, record
@@ -174,11 +175,7 @@ class BodyReader:
                 while opened is not None and waiting.get(opened[1]):
                     body = self.body(opened, nested=True)
                     ref = waiting[opened[1]].popleft()
-                    self.warning(
-                        f"{ref.kind} {ref.source_id} is cited inside another note; the model holds no "
-                        "note inside a note, so it follows that note at its reference",
-                        ref.pos,
-                    )
+                    self.warning(lifted_out(ref.kind, ref.source_id), ref.pos)
                     ref.note = self.note(ref.kind, ref.source_id, body.text, opened.start())
                     lifted.append(ref.note)
                     pos = body.end

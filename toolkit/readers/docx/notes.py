@@ -11,6 +11,7 @@ from toolkit.model import Note, P
 from toolkit.ooxml.ns import qn
 from toolkit.readers.docx.inlines import InlineReader, Story
 from toolkit.readers.docx.scope import is_read
+from toolkit.readers.invariants import lifted_out
 
 # Word's separator, continuation separator and continuation notice notes.
 _SPECIAL = {"separator", "continuationSeparator", "continuationNotice"}
@@ -69,10 +70,7 @@ class NoteBodies:
         if note is None:
             return ()
         if nesting.open:
-            self.story.warn(
-                f"{self.kind} {note_id} is cited inside another note; the model holds no note inside "
-                "a note, so it follows that note at its reference"
-            )
+            self.story.warn(lifted_out(self.kind, note_id))
             nesting.lifted.insert(slot, note)
             nesting.counts[self.kind] += 1
             return ()
