@@ -93,6 +93,14 @@ def test_convert_to_xml_reads_no_house_style(tmp_path: Path) -> None:
     assert "tomllib" not in loaded
 
 
+def test_convert_to_docx_with_the_style_cached_imports_no_toml_parser(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFING_CACHE_DIR", str(tmp_path / "cache"))
+    assert "tomllib" in modules("convert", str(SEED), "-o", str(tmp_path / "first.docx"))
+    assert "tomllib" not in modules("convert", str(SEED), "-o", str(tmp_path / "second.docx"))
+
+
 def test_convert_to_pdf_imports_reportlab_but_not_pillows_image_code(tmp_path: Path) -> None:
     loaded = modules("convert", str(SEED), "-o", str(tmp_path / "seed.pdf"))
     assert "reportlab.platypus" in loaded
