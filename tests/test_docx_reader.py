@@ -637,6 +637,41 @@ def test_hidden_text_is_left_out_and_a_note_in_it_is_named() -> None:
     ]
 
 
+def test_text_hidden_by_its_character_style_is_left_out_and_direct_formatting_can_show_it() -> None:
+    # A template's instruction style, and one based on it: both hide; a style that says nothing shows.
+    styles = styles_xml(
+        paragraph_style("Instructie", "Instructie", "<w:rPr><w:vanish/></w:rPr>", kind="character")
+        + paragraph_style(
+            "Rood",
+            "Rood",
+            '<w:basedOn w:val="Instructie"/><w:rPr><w:color w:val="FF0000"/></w:rPr>',
+            kind="character",
+        )
+        + paragraph_style("Nadruk", "Nadruk", "<w:rPr><w:i/></w:rPr>", kind="character")
+    )
+
+    def run(style: str, text: str, direct: str = "") -> str:
+        return f'<w:r><w:rPr><w:rStyle w:val="{style}"/>{direct}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    hidden_note = '<w:r><w:rPr><w:rStyle w:val="Rood"/></w:rPr><w:footnoteReference w:id="2"/></w:r>'
+    runs = (
+        "<w:r><w:t>Tekst</w:t></w:r>"
+        + run("Instructie", "[vul in]")
+        + hidden_note
+        + run("Instructie", " toch", '<w:vanish w:val="0"/>')
+        + run("Nadruk", " zichtbaar")
+        + _ref(1)
+    )
+    rel = f'<Relationship Id="rId8" Type="{_RT}/styles" Target="styles.xml"/>'
+    seen = Collected()
+    doc = read_docx(_with_notes(p("", runs=runs), rel, {"word/styles.xml": styles}), "h.docx", warn=seen)
+    assert doc.body == (P(("Tekst toch", Emph((" zichtbaar",)), _NOTE_1)),)
+    assert seen.messages()[:2] == [
+        "hidden text (w:vanish) is left out, as Word shows the document",
+        "footnote 2 is in hidden text: left out with its text",
+    ]
+
+
 def test_every_reader_path_follows_the_reading_rule_for_alternates_equations_and_stray_runs() -> None:
     note2 = f"<w:r><w:t>Kader</w:t></w:r>{_ref(2)}"
     box = f"<w:txbxContent>{p('', runs=note2)}</w:txbxContent>"

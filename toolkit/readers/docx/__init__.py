@@ -123,7 +123,7 @@ def read_docx(
     stated = meta_props.stated_lang(core, ours, styles.default_lang, document)
     doc = Briefing(meta, blocks, stated or "nl")
     # Notes cited inside notes are counted as they are lifted out: the body's references are the rest.
-    cited = read_references(body)
+    cited = read_references(body, styles.hidden)
     check_notes(doc, {kind: cited[kind] + nesting.counts[kind] for kind in cited}, path)
     if lang is not None:
         return replace(doc, lang=lang)

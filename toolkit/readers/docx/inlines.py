@@ -127,7 +127,7 @@ class InlineReader:
                 self.children(child, props)
 
     def run(self, r: etree._Element, props: frozenset[Key]) -> None:
-        if is_hidden(r):
+        if is_hidden(r, self.story.styles.hidden):
             warn_left_out(r, self.story.warn)
             return
         own = set(props)
@@ -204,7 +204,7 @@ class InlineReader:
     def math(self, el: etree._Element, props: frozenset[Key]) -> None:
         """An equation as its text, in order, with the note references inside it."""
         for node in el.iter(qn("m:t"), qn("w:t"), qn("w:footnoteReference"), qn("w:endnoteReference")):
-            if not is_read(node):  # tracked deletions inside the equation
+            if not is_read(node, self.story.styles.hidden):  # tracked deletions inside the equation
                 if node.tag not in (qn("m:t"), qn("w:t")):
                     kind = local_name(node.tag).removesuffix("Reference")
                     self.story.warn(f"{kind} {node.get(qn('w:id'), '?')} is in text left out of an equation")
@@ -216,7 +216,7 @@ class InlineReader:
 
     def drawing(self, el: etree._Element) -> None:
         # Only the boxes the reading rule reads: a shape's alternates hold the same box twice.
-        boxes = [box for box in el.iter(qn("w:txbxContent")) if is_read(box)]
+        boxes = [box for box in el.iter(qn("w:txbxContent")) if is_read(box, self.story.styles.hidden)]
         if boxes:
             self.story.warn("text boxes are read as paragraphs after the paragraph that anchors them")
             # A box inside a box is in one of the outer box's paragraphs, read with them.

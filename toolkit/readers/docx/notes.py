@@ -117,7 +117,7 @@ class NoteBodies:
         # Every paragraph the reading rule reads, at any depth (tables and text boxes in a note
         # flatten to paragraphs, in order): not an alternate's other copy, nor deleted text.
         for p in el.iter(qn("w:p")):
-            if not is_read(p):
+            if not is_read(p, self.story.styles.hidden):
                 continue
             if any(a.tag == qn("w:tbl") for a in p.iterancestors()):
                 self.story.warn("tables inside notes are read as plain paragraphs")

@@ -5,13 +5,14 @@ Everything is read except:
 - ruby annotations (`w:rt`, the small phonetic guide above the base text);
 - the branches of `mc:AlternateContent` that are not chosen: the first `mc:Choice` is
   read, else the `mc:Fallback`; the others hold the same content again;
-- hidden text: a run formatted `w:vanish` (a template's instructions), as Word shows it.
+- hidden text: a run formatted `w:vanish` (a template's instructions), directly or by its
+  character style, as Word shows it.
 A note reference in what is left out is named in a warning, never dropped quietly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from lxml import etree
 
@@ -37,16 +38,22 @@ def bool_prop(value: str | None) -> bool:
     return value is None or value.lower() not in ("0", "false", "off", "none")
 
 
-def is_hidden(run: etree._Element) -> bool:
-    """Whether the run `run` is hidden text (`w:vanish` in its own properties)."""
-    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
-    return vanish is not None and bool_prop(vanish.get(qn("w:val")))
+def is_hidden(run: etree._Element, hidden_styles: Container[str]) -> bool:
+    """Whether the run `run` is hidden text: `w:vanish` in its own properties, else by its character style."""
+    rpr = run.find(qn("w:rPr"))
+    if rpr is None:
+        return False
+    vanish = rpr.find(qn("w:vanish"))
+    if vanish is not None:  # direct formatting wins over the style, either way
+        return bool_prop(vanish.get(qn("w:val")))
+    style = rpr.find(qn("w:rStyle"))
+    return style is not None and style.get(qn("w:val"), "") in hidden_styles
 
 
-def is_read(el: etree._Element) -> bool:
+def is_read(el: etree._Element, hidden_styles: Container[str]) -> bool:
     """Whether the reader reads `el`: it lies in nothing left out, and in the chosen branch of each alternate."""
     for ancestor in el.iterancestors():
-        if ancestor.tag in LEFT_OUT or (ancestor.tag == _RUN and is_hidden(ancestor)):
+        if ancestor.tag in LEFT_OUT or (ancestor.tag == _RUN and is_hidden(ancestor, hidden_styles)):
             return False
         if ancestor.tag in _BRANCHES:
             parent = ancestor.getparent()
@@ -63,11 +70,11 @@ def note_references(el: etree._Element) -> list[tuple[str, str]]:
     ]
 
 
-def read_references(story: etree._Element) -> dict[str, int]:
+def read_references(story: etree._Element, hidden_styles: Container[str]) -> dict[str, int]:
     """How many note references of each kind the reader reads in `story` (the invariant's expectation)."""
     expected = {"footnote": 0, "endnote": 0}
     for ref in story.iter(qn("w:footnoteReference"), qn("w:endnoteReference")):
-        if is_read(ref):
+        if is_read(ref, hidden_styles):
             expected["footnote" if ref.tag == qn("w:footnoteReference") else "endnote"] += 1
     return expected
 

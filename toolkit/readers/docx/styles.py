@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from lxml import etree
 
 from toolkit.ooxml.ns import qn
+from toolkit.readers.docx.scope import bool_prop
 
 # Heading style names in the languages briefings come in, as names
 # (`heading 1`, `Kop 1`) or ids (`Heading1`, `Kop1`, German `berschrift1`).
@@ -101,6 +103,21 @@ class StyleMap:
             if style.numpr is not None:
                 return style.numpr
         return None
+
+    @functools.cached_property
+    def hidden(self) -> frozenset[str]:
+        """The character styles that make text hidden (`w:vanish`, on the style or the nearest base that says)."""
+        out = set()
+        for sid, style in self.styles.items():
+            if style.kind != "character":
+                continue
+            for layer in self._chain(sid):
+                vanish = layer.rpr.find(qn("w:vanish")) if layer.rpr is not None else None
+                if vanish is not None:
+                    if bool_prop(vanish.get(qn("w:val"))):
+                        out.add(sid)
+                    break
+        return frozenset(out)
 
     def run_rprs(self, sid: str | None) -> list[etree._Element]:
         """The rPr of character style `sid` and its bases, innermost last."""
