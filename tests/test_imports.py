@@ -113,6 +113,36 @@ def test_convert_to_pdf_imports_reportlab_but_not_pillows_image_code(tmp_path: P
         assert not toolkit_parts(loaded, part), part
 
 
+_DEFERRED = """
+import contextlib, io, json, sys
+from toolkit.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+import reportlab.lib.PyFontify as fontify, reportlab.lib.rl_safe_eval as safe_eval
+import reportlab.lib.textsplit as textsplit, reportlab.platypus.paragraph as paragraph
+patterns = [paragraph.uri_pat, textsplit.rx, fontify.matchRE, fontify.idRE, safe_eval.__rl_unsafe_re__]
+before = [p._compiled is None for p in patterns]
+used = textsplit.rx.sub(r"<\\1>", "a\u4e00b"), bool(paragraph.uri_pat.match("https://www.rijksoverheid.nl"))
+print(json.dumps({"code": code, "uncompiled": before, "used": used}))
+"""
+
+
+def test_a_pdf_command_leaves_reportlabs_unused_patterns_uncompiled_and_they_work_when_used(
+    tmp_path: Path,
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _DEFERRED, "convert", str(SEED), "-o", str(tmp_path / "seed.pdf")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["code"] == 0, done.stderr
+    assert result["uncompiled"] == [True] * 5
+    assert result["used"] == ["a<\u4e00>b", True]
+
+
 def test_validate_imports_no_writer(tmp_path: Path) -> None:
     xml = tmp_path / "seed.xml"
     modules("convert", str(SEED), "-o", str(xml))
