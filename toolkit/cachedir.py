@@ -25,6 +25,15 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefing-toolkit"
 
 
+def entry_for(kind: str, source: Path, suffix: str) -> Path:
+    """The cache file of kind `kind` for the file `source`.
+
+    The folder's hash is in the name: two files of one name in two folders are two entries.
+    """
+    folder = zlib.crc32(str(source.resolve().parent).encode())
+    return cache_dir() / kind / f"{source.stem}-{folder:08x}{suffix}"
+
+
 def made_from(source: Path, *versions: str) -> list[Any]:
     """What an entry derived from the file `source` depends on: its size and mtime, and `versions`."""
     stamp = source.stat()

@@ -10,7 +10,7 @@ import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit.cachedir import cache_dir, read_entry, write_entry
+from toolkit.cachedir import entry_for, read_entry, write_entry
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.record import field, fields, record
 
@@ -246,38 +246,37 @@ def style_path(name_or_path: str | Path | None = None) -> Path:
 @functools.cache
 def _load_file(path: str) -> Style:
     try:
-        raw = Path(path).read_bytes().decode("utf-8")
+        data = Path(path).read_bytes()
+        raw = data.decode("utf-8")
     except FileNotFoundError:
         raise BriefingError("style file not found", path=path, code=ExitCode.STYLE) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BriefingError(f"cannot read style file: {exc}", path=path, code=ExitCode.STYLE) from None
-    data = _parsed(Path(path), raw)
-    return _build(data, raw, path, Path(path).stem)
+    return _build(_parsed(Path(path), data, raw), raw, path, Path(path).stem)
 
 
-def _parsed(path: Path, raw: str) -> dict[str, Any]:
-    """The TOML of style file `path`, from the cache folder when it is fresh there.
+def _parsed(path: Path, data: bytes, raw: str) -> dict[str, Any]:
+    """The TOML of style file `path` (its bytes `data`, decoded `raw`), cached when fresh.
 
     Parsing is quick; importing tomllib (and the datetime module it brings) is
     what costs a short command about 5 ms, and every command loads a style.
     """
     # Made from the text itself, not the file's size and time: the text is read anyway, and
     # marshal's format is the interpreter's own, so its version is part of it too.
-    depends = [len(raw), zlib.crc32(raw.encode()), _CACHE_FORMAT, sys.version]
-    folder = zlib.crc32(str(path.resolve().parent).encode())
-    cached = cache_dir() / "styles" / f"{path.stem}-{folder:08x}.marshal"
+    depends = [len(data), zlib.crc32(data), _CACHE_FORMAT, sys.version]
+    cached = entry_for("styles", path, ".marshal")
     entry = read_entry(cached, depends)
     if entry is not None:
         try:
-            data = marshal.loads(entry[1])
+            kept = marshal.loads(entry[1])
         except (EOFError, ValueError, TypeError):
-            data = None
-        if isinstance(data, dict):
-            return data
+            kept = None
+        if isinstance(kept, dict):
+            return kept
     import tomllib
 
     try:
-        data = tomllib.loads(raw)
+        parsed = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise BriefingError(
@@ -287,11 +286,11 @@ def _parsed(path: Path, raw: str) -> dict[str, Any]:
             code=ExitCode.STYLE,
         ) from None
     try:
-        kept = marshal.dumps(data)
+        stored = marshal.dumps(parsed)
     except ValueError:
-        return data  # a value marshal cannot hold (a TOML date): _build refuses it, nothing to keep
-    write_entry(cached, depends, kept)
-    return data
+        return parsed  # a value marshal cannot hold (a TOML date): _build refuses it, nothing to keep
+    write_entry(cached, depends, stored)
+    return parsed
 
 
 def _build(data: dict[str, Any], raw: str, path: str, name: str) -> Style:

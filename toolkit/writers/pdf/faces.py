@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import io
 import pickle
-import zlib
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from toolkit.cachedir import cache_dir, made_from, read_entry, write_entry
+from toolkit.cachedir import entry_for, made_from, read_entry, write_entry
 
 _FORMAT = "1"  # bump when what is stored changes
 _NOT_DATA = ("state", "_pdfScale")
@@ -29,9 +28,7 @@ _NOT_DATA = ("state", "_pdfScale")
 def load_font(name: str, path: Path) -> TTFont:
     """reportlab's TTFont named `name` for the TrueType file `path`, from the cache when it is fresh."""
     depends = made_from(path, reportlab.Version, _FORMAT)
-    # The folder's hash in the name: two fonts of one file name in two folders are two entries.
-    folder = zlib.crc32(str(path.resolve().parent).encode())
-    cached = cache_dir() / "pdf-faces" / f"{path.stem}-{folder:08x}.pickle"
+    cached = entry_for("pdf-faces", path, ".pickle")
     entry = read_entry(cached, depends)
     if entry is not None:
         font = _restore(entry[1], name)
