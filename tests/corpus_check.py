@@ -85,14 +85,15 @@ def notes(doc: Briefing) -> list[dict]:  # type: ignore[type-arg]
     def emit(items: tuple[Inline, ...]) -> None:
         for note, before in _notes_in(items, []):
             body = [_collapse(_text(p.children)) for p in note.body]
-            found.append(
-                {
-                    "kind": note.kind,
-                    "source_id": note.source_id,
-                    "body": [b for b in body if b],
-                    "before": before,
-                }
-            )
+            fact = {
+                "kind": note.kind,
+                "source_id": note.source_id,
+                "body": [b for b in body if b],
+                "before": before,
+            }
+            if note.mark is not None:
+                fact["mark"] = note.mark
+            found.append(fact)
 
     emit((doc.meta.title, *doc.meta.title_notes))
     walk(doc.body)

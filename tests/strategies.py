@@ -59,8 +59,13 @@ def inline_content(allow_notes: bool, text: st.SearchStrategy[str] = TEXT) -> st
         st.lists(st.lists(base, max_size=3).map(P), min_size=1, max_size=2).map(tuple),
         st.one_of(st.none(), st.integers(-1, 99).map(str)),
         st.sampled_from(["footnote", "endnote"]),
+        st.one_of(st.none(), MARKS),
     )
     return st.one_of(base, note)
+
+
+# A note's own marks: Word's usual ones, and a letter, which can also start the note's text.
+MARKS = st.sampled_from(["*", "\u2020", "**", "a", "\u00a7\u00a7"])
 
 
 def paragraph(text: st.SearchStrategy[str] = TEXT) -> st.SearchStrategy[P]:
@@ -166,10 +171,11 @@ _DOCX_SPAN = st.one_of(
     _DOCX_WORD.map(lambda t: Link((t,), href="https://example.org/x")),
 )
 _DOCX_NOTE = st.builds(
-    lambda texts, source_id, kind: Note(tuple(P((t,)) for t in texts), source_id, kind),
+    lambda texts, source_id, kind, mark: Note(tuple(P((t,)) for t in texts), source_id, kind, mark),
     st.lists(_DOCX_WORD, min_size=1, max_size=2),
     st.integers(2, 50).map(str),
     st.sampled_from(["footnote", "endnote"]),
+    st.one_of(st.none(), st.none(), MARKS),
 )
 _DOCX_P = st.lists(st.one_of(_DOCX_SPAN, _DOCX_NOTE), min_size=1, max_size=5).map(lambda xs: P(tuple(xs)))
 _DOCX_SIMPLE = st.one_of(

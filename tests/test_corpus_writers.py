@@ -10,6 +10,7 @@ import toolkit
 from tests.conftest import Collected
 from tests.corpus_check import CORPUS, documents
 from tests.test_pdf_facts import document_words, missing_words, pages_text
+from toolkit.model import iter_notes
 from toolkit.style import load_style
 from toolkit.writers.docx import write_docx
 from toolkit.writers.pdf import write_pdf
@@ -39,7 +40,9 @@ def test_a_real_document_comes_back_from_our_docx_the_same(name: str) -> None:
 def test_a_real_document_prints_every_word_of_its_text_and_notes(name: str) -> None:
     doc = toolkit.read(CORPUS / f"{name}.docx", warn=Collected())
     words = [w for text in pages_text(write_pdf(doc, load_style(), warn=Collected())) for w in text.split()]
-    pages = [" ".join(words + [u for w in words for u in _unmarked(w)])]
+    marks = {n.mark for _, n in iter_notes(doc) if n.mark is not None}
+    own = [w[: -len(m)] for w in words for m in marks if w.endswith(m) and len(w) > len(m)]
+    pages = [" ".join(words + own + [u for w in words for u in _unmarked(w)])]
     covered = family_for("Noto Sans", Collected()).covered
     # A character the font lacks prints as a box that text extraction leaves out (and is warned about).
     expected = document_words(doc)

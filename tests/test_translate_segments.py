@@ -135,6 +135,13 @@ def test_each_segment_is_sent_once_and_notes_are_their_own_segments() -> None:
     assert out.meta.translation is not None and out.meta.translation.model == "translate-nl_en"
 
 
+def test_a_note_keeps_its_own_mark_through_translation() -> None:
+    note = Note((P(("Zie bijlage.",)),), source_id="3", mark="*")
+    doc = doc_of(P(("Het non-paper", note, " is klaar.")))
+    out = translator()[0].translate_document(doc)
+    assert [(n.mark, n.body) for _, n in iter_notes(out)] == [("*", (P(("EN[Zie bijlage.]",)),))]
+
+
 def test_lost_placeholder_reattaches_the_note_at_sentence_end_with_a_warning() -> None:
     doc = toolkit.read(SEED)
     t, _, warned = translator(lambda s: s.replace(" ⟦1⟧", ""))  # a model that drops the placeholder

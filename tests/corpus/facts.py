@@ -93,10 +93,10 @@ def _is_read(el: etree._Element) -> bool:
     return True
 
 
-def _paragraph_items(p: etree._Element) -> Iterator[str | tuple[str, str]]:
-    """Text pieces and (kind, id) references of one paragraph, in document order."""
+def _paragraph_items(p: etree._Element) -> Iterator[str | tuple[str, str, bool]]:
+    """Text pieces and (kind, id, custom mark follows) references of one paragraph, in document order."""
 
-    def walk(el: etree._Element) -> Iterator[str | tuple[str, str]]:
+    def walk(el: etree._Element) -> Iterator[str | tuple[str, str, bool]]:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP or tag == w("p"):
@@ -110,7 +110,8 @@ def _paragraph_items(p: etree._Element) -> Iterator[str | tuple[str, str]]:
             elif tag == w("noBreakHyphen"):
                 yield "-"
             elif tag in _REF:
-                yield (_REF[tag], child.get(w("id"), ""))
+                custom = child.get(w("customMarkFollows"), "0") in ("1", "true", "on")
+                yield (_REF[tag], child.get(w("id"), ""), custom)
             elif tag == _ALTERNATE:
                 branch = _branch(child)
                 if branch is not None:
@@ -155,7 +156,7 @@ def _notes(root: etree._Element | None, tag: str) -> dict[str, tuple[list[str], 
         if note.get(w("type"), "normal") != "normal":
             continue
         read = [p for p in note.iter(w("p")) if _is_read(p)]
-        cited = [item for p in read for item in _paragraph_items(p) if isinstance(item, tuple)]
+        cited = [item[:2] for p in read for item in _paragraph_items(p) if isinstance(item, tuple)]
         out[note.get(w("id"), "")] = ([t for t in map(_text, read) if t], cited)
     return out
 
@@ -172,6 +173,13 @@ def _cited(
     for k, i in inner:
         if (k, i) not in (*open_, (kind, nid)):
             yield from _cited(notes, k, i, (*open_, (kind, nid)))
+
+
+def _take_mark(note: dict[str, Any], mark: str) -> None:
+    """The note's own mark is Word's custom mark; its text starts with a copy, which is the mark's, not the text's."""
+    note["mark"] = mark
+    if note["body"] and note["body"][0].startswith(mark):
+        note["body"][0] = note["body"][0][len(mark) :].strip()
 
 
 def extract(path: Path) -> dict[str, Any]:
@@ -195,17 +203,25 @@ def extract(path: Path) -> dict[str, Any]:
         if not _is_read(p):
             continue
         before = ""
+        marked: dict[str, Any] | None = None  # a note whose custom mark is the text that follows
         for item in _paragraph_items(p):
             if isinstance(item, str):
-                before += item
+                if marked is not None and item.strip():
+                    _take_mark(marked, item.strip())
+                    marked = None
+                elif marked is None:
+                    before += item
                 continue
-            kind, nid = item
+            kind, nid, custom = item
+            marked = None
             prefix = " ".join(before.split()) if before.strip() else ""
             if before[-1:].isspace() and prefix:
                 prefix += " "
             # A note cited inside a note follows it (the model holds no note inside a note).
-            for k, i, text in _cited(notes, kind, nid):
-                found.append({"kind": k, "source_id": i, "body": text, "before": prefix[-30:]})
+            for n, (k, i, text) in enumerate(_cited(notes, kind, nid)):
+                found.append({"kind": k, "source_id": i, "body": list(text), "before": prefix[-30:]})
+                if custom and n == 0:
+                    marked = found[-1]
         ppr = p.find(w("pPr"))
         style_el = ppr.find(w("pStyle")) if ppr is not None else None
         sid = style_el.get(w("val")) if style_el is not None else styles.default

@@ -25,10 +25,11 @@ from toolkit.model.nodes import (
     Sup,
     Table,
     Translation,
+    check_mark,
     inlines,
     plain_text,
 )
-from toolkit.model.walk import NoteNumbers, Step, iter_notes, walk
+from toolkit.model.walk import NoteNumbers, Step, iter_notes, note_label, walk
 
 # Not imported here: `parse` and `serialise` need lxml, which costs a command
 # that never touches XML (POI text to PDF) 15-40 ms to load. They are found on
@@ -73,8 +74,10 @@ __all__ = [
     "Sup",
     "Table",
     "Translation",
+    "check_mark",
     "inlines",
     "iter_notes",
+    "note_label",
     "parse",
     "plain_text",
     "serialise",

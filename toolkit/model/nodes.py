@@ -27,7 +27,7 @@ Inline = Union[str, "Emph", "Strong", "Sup", "Sub", "Link", "LineBreak", "Note"]
 Block = Union["Section", "P", "ListBlock", "Table"]
 
 FORMAT_VERSION = "1"  # the major version of the briefing XML, as written in version="1"
-FORMAT_MINOR = 0  # the newest minor version this toolkit knows: it reads 1.0 (written "1")
+FORMAT_MINOR = 1  # the newest minor version this toolkit knows: 1.1 added a note's own `mark`
 NoteKind = Literal["footnote", "endnote"]
 
 # What XML 1.0's Char production leaves out (lxml refuses these with a bare ValueError).
@@ -49,6 +49,20 @@ def check_text(text: str, what: str = "text", hint: str = _HINT) -> str:
         f"the {what} holds the character U+{ord(found.group()):04X}{place}, which XML cannot hold",
         hint=hint,
     )
+
+
+MARK_LENGTH = 10  # Word's limit for a custom mark
+
+
+def check_mark(mark: str) -> str:
+    """`mark` itself, if it can be a note's own reference mark: 1 to 10 characters, no spaces."""
+    check_text(mark, "note mark")
+    if not 0 < len(mark) <= MARK_LENGTH or any(c.isspace() for c in mark):
+        raise BriefingError(
+            f"a note mark must be 1 to {MARK_LENGTH} characters without spaces, not {mark!r}",
+            hint="leave the mark out to number the note",
+        )
+    return mark
 
 
 def _check_all(obj: object, what: str, *names: str, hint: str = _HINT) -> None:
@@ -154,16 +168,21 @@ class Note:
 
     `source_id` is the id the source gave the note (Word's internal id), kept
     for traceability; the display number is computed in document order.
+    `mark` is the author's own reference mark (Word's custom mark, `*` or `†`),
+    printed instead of a number: such a note takes no number, as in Word.
     """
 
     body: tuple[P, ...]
     source_id: str | None = None
     kind: NoteKind = "footnote"
+    mark: str | None = None
 
     def __post_init__(self) -> None:
         _freeze(self, "body", tuple(self.body))
         if self.source_id is not None:
             check_text(self.source_id, "note source id")
+        if self.mark is not None:
+            check_mark(self.mark)
         if not self.body:
             raise BriefingError("a note needs at least one paragraph (an empty one for an empty note)")
         # Word, the XML contract and every writer have no place for a note in a note.

@@ -40,7 +40,7 @@ Node = Block | Heading | Item | Row | Cell | Note
 
 @record
 class Step:
-    """A node met on the walk: its section depth, and a note's display number."""
+    """A node met on the walk: its section depth, and a note's display number (none for a marked note)."""
 
     node: Node
     depth: int
@@ -50,11 +50,14 @@ class Step:
 def walk(doc: Briefing) -> Iterator[Step]:
     """Every block, heading, item, row, cell and note, in document order.
 
-    Footnotes and endnotes are numbered apart, from 1, as Word numbers them.
+    Footnotes and endnotes are numbered apart, from 1, as Word numbers them; a
+    note with its own mark takes no number, so the next note has the one it would.
     """
     counters = {"footnote": 0, "endnote": 0}
 
     def note(n: Note, depth: int) -> Step:
+        if n.mark is not None:
+            return Step(n, depth)
         counters[n.kind] += 1
         return Step(n, depth, counters[n.kind])
 
@@ -111,11 +114,19 @@ def _emphasised(items: tuple[Inline, ...]) -> bool:
     return any(isinstance(item, Emph) or _emphasised(child_inlines(item)) for item in items)
 
 
-def iter_notes(doc: Briefing) -> Iterator[tuple[int, Note]]:
-    """Yield `(display_number, note)` in document order, numbered from 1."""
+def iter_notes(doc: Briefing) -> Iterator[tuple[int | None, Note]]:
+    """Yield `(display_number, note)` in document order, numbered from 1; None for a marked note."""
     for step in walk(doc):
-        if step.number is not None:
-            yield step.number, step.node  # type: ignore[misc]
+        if isinstance(step.node, Note):
+            yield step.number, step.node
+
+
+def note_label(note: Note, number: int | None) -> str:
+    """What the reference shows: the note's own mark, else its number."""
+    if note.mark is not None:
+        return note.mark
+    assert number is not None, "the walk numbers every note without a mark"
+    return str(number)
 
 
 class NoteNumbers:
@@ -130,7 +141,7 @@ class NoteNumbers:
         self._order = list(iter_notes(doc))
         self._next = 0
 
-    def take(self, note: Note) -> int:
+    def take(self, note: Note) -> int | None:
         if self._next >= len(self._order) or self._order[self._next][1] != note:
             raise BriefingError(
                 "a writer met the notes out of document order",

@@ -37,8 +37,9 @@ from toolkit.model.nodes import (
     Sup,
     Table,
     Translation,
+    check_mark,
 )
-from toolkit.model.walk import NoteNumbers
+from toolkit.model.walk import NoteNumbers, iter_notes
 from toolkit.safexml import parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -57,13 +58,20 @@ _SPAN_TAGS = {cls: tag for tag, cls in _SPANS.items()}
 def serialise(doc: Briefing) -> bytes:
     """The canonical XML bytes of `doc` (UTF-8, with declaration, final newline)."""
     numbers = NoteNumbers(doc)  # display numbers by position, as Word counts
-    root = etree.Element("briefing", {"version": FORMAT_VERSION, XML_LANG: doc.lang})
+    root = etree.Element("briefing", {"version": _version_for(doc), XML_LANG: doc.lang})
     root.append(_meta(doc.meta, numbers))
     body = etree.SubElement(root, "body")
     for block in doc.body:
         body.append(_block(block, numbers))
     _indent(root, 0)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+
+
+def _version_for(doc: Briefing) -> str:
+    """The oldest format version that holds `doc`, so a reader of that version takes it whole."""
+    if any(note.mark is not None for _, note in iter_notes(doc)):
+        return f"{FORMAT_VERSION}.1"  # 1.1 added a note's own mark
+    return FORMAT_VERSION
 
 
 def _text_element(parent: etree._Element, tag: str, text: str) -> None:
@@ -159,8 +167,12 @@ def _inline(item: Inline, numbers: NoteNumbers) -> etree._Element:
             if item.kind != "footnote":
                 attrs["kind"] = item.kind
             # `n` is informative, for tools outside the package: it is
-            # recomputed on every write and ignored on read.
-            attrs["n"] = str(numbers.take(item))
+            # recomputed on every write and ignored on read. A marked note has none.
+            number = numbers.take(item)
+            if number is not None:
+                attrs["n"] = str(number)
+            if item.mark is not None:
+                attrs["mark"] = item.mark
             if item.source_id is not None:
                 attrs["source-id"] = item.source_id
             el = etree.Element("note", attrs)
@@ -394,6 +406,12 @@ class _Parser:
                     body.append(P(self.inlines(child, in_note=True)))
                 if not body:
                     raise self.fail(el, "<note> has no <p>")
-                return Note(tuple(body), el.get("source-id"), kind)  # type: ignore[arg-type]
+                mark = el.get("mark")
+                if mark is not None:
+                    try:
+                        check_mark(mark)
+                    except BriefingError as exc:
+                        raise self.fail(el, f"<note mark>: {exc.message}") from None
+                return Note(tuple(body), el.get("source-id"), kind, mark)  # type: ignore[arg-type]
             case _:
                 raise self.fail(el, f"unknown inline element <{el.tag}>")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from toolkit.model import Inline, LineBreak, Note
+from toolkit.model import Inline, LineBreak, Note, plain_text
+from toolkit.model.nodes import MARK_LENGTH
+from toolkit.readers.note_marks import with_mark
 from toolkit.readers.poi_bodies import BodyReader, Ref
 from toolkit.readers.poi_grammar import TOKEN
 from toolkit.readers.poi_inlines import BREAKS, clean, inlines
@@ -41,6 +44,9 @@ class RawParagraph:
     @property
     def has_note(self) -> bool:
         return any(isinstance(c, Note) for c in self.children)
+
+
+_MARK_RUN = re.compile(rf"[^\s\[]{{1,{MARK_LENGTH}}}")
 
 
 class Scanner(BodyReader):
@@ -152,9 +158,35 @@ class Scanner(BodyReader):
 
 def _notes_in_place(pieces: list[str | Ref | Note | LineBreak]) -> Iterator[object]:
     """The pieces with each reference as its note, followed by the notes lifted out of it."""
-    for piece in pieces:
+    cut = 0  # the length of a custom mark that starts the next text piece
+    for i, piece in enumerate(pieces):
         if isinstance(piece, Ref):
-            yield piece.note
+            assert piece.note is not None, "every reference has its note once its paragraph ends"
+            after = pieces[i + 1] if i + 1 < len(pieces) else None
+            mark = _custom_mark(piece.note, after) if isinstance(after, str) else None
+            yield with_mark(piece.note, mark) if mark else piece.note
             yield from piece.lifted
+            cut = len(mark or "")
+        elif isinstance(piece, str) and cut:
+            yield piece[cut:]
+            cut = 0
         else:
             yield piece
+
+
+def _custom_mark(note: Note, after: str) -> str | None:
+    """The note's own mark, if POI printed one: Word's custom mark is printed after the reference
+    and again at the start of the note's text, where a numbered note has no number in POI text.
+
+    The mark is the longest start of the text after the reference, up to a space, that the
+    note's text starts with as a word of its own.
+    """
+    run = _MARK_RUN.match(after)
+    if run is None:
+        return None
+    lead = plain_text(note.body[0].children)
+    for size in range(len(run[0]), 0, -1):
+        mark = run[0][:size]
+        if lead.startswith(mark) and lead[size : size + 1] in ("", " ", "\t"):
+            return mark
+    return None

@@ -234,7 +234,7 @@ class Mapper:
 
     def _object(self, item: Inline) -> Inline:
         if isinstance(item, Note):
-            return Note(tuple(P(self.inlines(p.children)) for p in item.body), item.source_id, item.kind)
+            return replace(item, body=tuple(P(self.inlines(p.children)) for p in item.body))
         return item
 
     def _decode(self, output: str, slots: list[_Slot], source: str) -> list[Inline]:

@@ -65,7 +65,9 @@ def ctype_12(node: Inline) -> str:
 
 
 def display(note: Note, number: int | None) -> str:
-    """How a CAT tool shows a note reference: [1] for footnote 1, [e1] for endnote 1."""
+    """How a CAT tool shows a note reference: [1] for footnote 1, [e1] for endnote 1, [*] for a note marked *."""
+    if note.mark is not None:
+        return f"[{note.mark}]"
     return f"[{'e' if note.kind == 'endnote' else ''}{number}]"
 
 
@@ -81,14 +83,20 @@ def original(node: Inline, number: int | None) -> tuple[str, str | None]:
         case Sub():
             return "<sub>", "</sub>"
         case Link():
-            href = node.href.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-            return f'<a href="{href}">', "</a>"
+            return f'<a href="{escape_attr(node.href)}">', "</a>"
         case LineBreak():
             return "<br/>", None
         case Note():
             kind = ' kind="endnote"' if node.kind == "endnote" else ""
+            if node.mark is not None:
+                return f'<note mark="{escape_attr(node.mark)}"{kind}>…</note>', None
             return f'<note n="{number}"{kind}>…</note>', None
     raise TypeError(f"no code for {node!r}")
+
+
+def escape_attr(text: str) -> str:
+    """`text` for a double-quoted XML attribute."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 def append_text(parent: etree._Element, text: str) -> None:

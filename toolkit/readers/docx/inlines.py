@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, inlines
+from toolkit.errors import BriefingError
+from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, check_mark, inlines
+from toolkit.model.nodes import MARK_LENGTH
 from toolkit.ooxml.ns import local_name, nsmap, qn
 from toolkit.readers.docx.scope import LEFT_OUT, bool_prop, chosen, is_hidden, is_read, warn_left_out
 from toolkit.readers.docx.styles import StyleMap
 from toolkit.readers.docx.symbols import sym_text
+from toolkit.readers.note_marks import with_mark
 
 Key = tuple[str, ...]  # ("b",), ("i",), ("sup",), ("sub",), ("link", n, href)
 Leaf = tuple[frozenset[Key], Inline]
@@ -80,11 +83,15 @@ class InlineReader:
         self.story = story
         self.leaves: list[RawLeaf] = []
         self.link_count = 0
+        # A reference with w:customMarkFollows: its note's leaf, and the mark's text so far.
+        self.marked: int | None = None
+        self.mark: list[str] = []
 
     def paragraph(self, p: Iterable[etree._Element]) -> tuple[Inline, ...]:
         """The inline content of a paragraph (or of any elements holding runs)."""
         self.leaves = []
         self.children(p, frozenset())
+        self.settle_mark()
         return nest(_breaks_as_spaces(self.leaves), frozenset())
 
     def children(self, el: Iterable[etree._Element], props: frozenset[Key]) -> None:
@@ -133,6 +140,8 @@ class InlineReader:
         own = set(props)
         _run_props(r.find(qn("w:rPr")), self.story.styles, own)
         self.run_content(r, props, frozenset(own))
+        if "".join(self.mark).strip():  # the run after the reference is the mark (ECMA-376 17.11.14)
+            self.settle_mark()
 
     def run_content(
         self, container: etree._Element, props: frozenset[Key], run_props: frozenset[Key]
@@ -145,6 +154,7 @@ class InlineReader:
             elif name in ("tab", "ptab"):
                 self.text("\t", run_props)
             elif name in ("br", "cr"):
+                self.settle_mark()
                 if child.get(qn("w:type"), "textWrapping") == "textWrapping":
                     self.leaves.append((run_props, LineBreak()))
                 else:  # a page or column break: words on either side stay apart
@@ -179,13 +189,38 @@ class InlineReader:
         # A raised or lowered space is nothing to see (Word for Mac puts one after a note's mark).
         if text.isspace():
             run_props = frozenset(k for k in run_props if k[0] not in ("sup", "sub"))
+        if self.marked is not None:
+            self.mark.append(text)
+            return
         self.leaves.append((run_props, text))
 
     def reference(self, ref: etree._Element, props: frozenset[Key]) -> None:
         """A note reference as the note; its own superscript is Word's mark, not the author's."""
+        self.settle_mark()
         notes = self.story.notes(local_name(ref.tag).removesuffix("Reference"), ref.get(qn("w:id"), ""))
         plain = frozenset(k for k in props if k[0] not in ("sup", "sub"))
+        custom = ref.get(qn("w:customMarkFollows"))
+        if notes and custom is not None and bool_prop(custom):
+            self.marked = len(self.leaves)
         self.leaves.extend((plain, note) for note in notes)
+
+    def settle_mark(self) -> None:
+        """Give the note awaiting its custom mark the text read since its reference."""
+        if self.marked is None:
+            return
+        at, text = self.marked, "".join(self.mark).strip()
+        self.marked, self.mark = None, []
+        props, note = self.leaves[at]
+        assert isinstance(note, Note)
+        try:
+            self.leaves[at] = (props, with_mark(note, check_mark(text)))
+        except BriefingError:
+            self.story.warn(
+                f"{note.kind} {note.source_id}: its own mark {text!r} is not 1 to {MARK_LENGTH} "
+                "characters without spaces; the note is numbered and the text kept"
+            )
+            if text:
+                self.leaves.append((props, text))
 
     def symbol(self, sym: etree._Element, run_props: frozenset[Key]) -> None:
         font = sym.get(qn("w:font"), "")
@@ -199,7 +234,7 @@ class InlineReader:
                 f"a {font or 'symbol font'} symbol (code {code:04X}) has no Unicode equivalent; "
                 "kept as a private-use character, which other fonts show as a box"
             )
-        self.leaves.append((run_props, text))
+        self.text(text, run_props)
 
     def math(self, el: etree._Element, props: frozenset[Key]) -> None:
         """An equation as its text, in order, with the note references inside it."""

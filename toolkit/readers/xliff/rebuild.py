@@ -30,6 +30,7 @@ from toolkit.model import (
 )
 from toolkit.readers.xliff.parse import Loaded
 from toolkit.record import replace
+from toolkit.xliff.ns import display
 from toolkit.xliff.units import Close, Open, Ph, Text, Token, Unit, key_of
 
 
@@ -159,7 +160,7 @@ class Rebuilder:
             if isinstance(code.node, Note) and ("Ph", code.id) not in seen:
                 raise self.error(
                     f"unit {unit.id} segment {homes.get(code.id)}: the target lacks note {code.id} "
-                    f"(its reference [{code.number}] must stay in the sentence)"
+                    f"(its reference {display(code.node, code.number)} must stay in the sentence)"
                 )
         opened = {c for k, c in seen if k == "Open"}
         closed = {c for k, c in seen if k == "Close"}
@@ -193,7 +194,7 @@ class Rebuilder:
                 code = unit.codes[token.code]
                 if isinstance(code.node, Note):
                     body = tuple(P(self.unit(self.by_id[f])) for f in code.flows)
-                    stack[-1][1].append(Note(body, code.node.source_id, code.node.kind))
+                    stack[-1][1].append(replace(code.node, body=body))
                 else:
                     stack[-1][1].append(LineBreak())
         return tuple(stack[0][1])

@@ -239,8 +239,13 @@ class BodyWriter:
                 case Note():
                     notes = self.notes[item.kind]
                     note_id = notes.add(item, self)
-                    run = self.run(parent, replace(props, char_style=notes.reference_style, vert=None))
-                    sub(run, notes.reference_tag, id=str(note_id))
+                    mark_props = replace(props, char_style=notes.reference_style, vert=None)
+                    run = self.run(parent, mark_props)
+                    if item.mark is None:
+                        sub(run, notes.reference_tag, id=str(note_id))
+                    else:  # Word shows the text of the run that follows, and numbers the note not
+                        sub(run, notes.reference_tag, customMarkFollows="1", id=str(note_id))
+                        self.text(parent, item.mark, mark_props)
                 case _:
                     assert_never(item)
 

@@ -104,8 +104,11 @@ class Notes:
             if i == 0:
                 # The number hangs in the indent, and a tab takes the text to it (the PDF's grid).
                 sub(p_el.find(qn("w:pPr")), "w:ind", left=hang, hanging=hang)
-                ref = writer.run(p_el, RunProps(char_style=self.reference_style))
-                ref.append(etree.Element(qn(f"w:{self.kind}Ref")))
+                if note.mark is None:
+                    ref = writer.run(p_el, RunProps(char_style=self.reference_style))
+                    ref.append(etree.Element(qn(f"w:{self.kind}Ref")))
+                else:  # where Word writes a custom mark: as text, in place of the number
+                    writer.text(p_el, note.mark, RunProps(char_style=self.reference_style))
                 writer.text(p_el, "\t", RunProps())
             writer.inlines(p_el, p.children, relate, RunProps())
             el.append(p_el)

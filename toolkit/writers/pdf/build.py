@@ -17,7 +17,7 @@ from toolkit.model import Table as TableBlock
 from toolkit.style import Style, is_number
 from toolkit.writers.pdf.longpara import pieces
 from toolkit.writers.pdf.marked import artifact
-from toolkit.writers.pdf.markup import Markup, Para, roman, tagged
+from toolkit.writers.pdf.markup import Markup, Para, tagged
 from toolkit.writers.pdf.styles import PdfStyles
 from toolkit.writers.pdf.tagging import StructNode
 
@@ -288,9 +288,9 @@ class Builder:
             return []
         title = self.style.labels_for(self.doc.lang).notes
         out = self.heading((title,), title, 1, "the notes", self.root)
-        for number, note, where, element in book.endnotes:
+        for key, label, note, where, element in book.endnotes:
             # Drawn here, at the end; in the structure each note follows the text citing it.
-            out.extend(self.markup.note_paragraphs(note, roman(number), number, where, element))
+            out.extend(self.markup.note_paragraphs(note, label, key, where, element))
         return out
 
 

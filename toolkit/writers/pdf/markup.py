@@ -11,7 +11,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph
 
 from toolkit.errors import BriefingWarning, Warn, python_warning
-from toolkit.model import Emph, Inline, LineBreak, Link, Note, NoteNumbers, Strong, Sub, Sup
+from toolkit.model import Emph, Inline, LineBreak, Link, Note, NoteNumbers, Strong, Sub, Sup, note_label
 from toolkit.record import field, record
 from toolkit.writers.pdf.fonts import GlyphCheck
 from toolkit.writers.pdf.longpara import pieces
@@ -42,6 +42,14 @@ def escape(text: str) -> str:
 def quoteattr(text: str) -> str:
     """An attribute value in double quotes."""
     return '"' + escape(text).replace('"', "&quot;") + '"'
+
+
+def label_of(note: Note, number: int | None) -> str:
+    """What a note's reference prints: its own mark, else its number (roman for an endnote, as in Word)."""
+    if note.mark is None and note.kind == "endnote":
+        assert number is not None, "the walk numbers every note without a mark"
+        return roman(number)
+    return note_label(note, number)
 
 
 def roman(number: int) -> str:
@@ -122,11 +130,15 @@ class Para(Paragraph):
 
 @record(frozen=False)
 class NoteBook:
-    """The notes met while building: footnote paragraphs by number, endnotes in order."""
+    """The notes met while building: footnote paragraphs by key, endnotes in order.
+
+    A note's key is its place among the notes of its kind (plus the markup's offset):
+    unlike the printed number, every note has one, a marked note too.
+    """
 
     footnotes: dict[int, list[Para]] = field(default_factory=dict)
-    # number, note, where cited, and its Note element (placed after the citing element)
-    endnotes: list[tuple[int, Note, str, StructNode]] = field(default_factory=list)
+    # key, printed label, note, where cited, and its Note element (placed after the citing element)
+    endnotes: list[tuple[int, str, Note, str, StructNode]] = field(default_factory=list)
 
 
 class Markup:
@@ -158,6 +170,7 @@ class Markup:
         self.key_offset = key_offset
         self.warn = warn
         self._cited: list[StructNode] = []  # Note elements of the markup made since take_notes
+        self._met = {"footnote": 0, "endnote": 0}  # notes of each kind so far: their keys
         self._internal_warned = False
 
     def _warn_internal(self, href: str) -> None:
@@ -216,16 +229,18 @@ class Markup:
 
     def _reference(self, note: Note, where: str) -> str:
         number = self.numbers.take(note)
-        key = number + self.key_offset
+        self._met[note.kind] += 1
+        key = self._met[note.kind] + self.key_offset
         color = quoteattr(self.link_color)
         element = StructNode("Note", self.tags)  # placed after the citing element by the builder
         self._cited.append(element)
+        label = label_of(note, number)
         if note.kind == "endnote":
-            self.book.endnotes.append((number, note, where, element))
-            label, ref, target, kind = roman(number), ENDNOTE_REF, ENDNOTE, "endnote"
+            self.book.endnotes.append((key, label, note, where, element))
+            ref, target, kind = ENDNOTE_REF, ENDNOTE, "endnote"
         else:
-            self.book.footnotes[key] = self.note_paragraphs(note, str(number), number, where, element)
-            label, ref, target, kind = str(number), FOOTNOTE_REF, FOOTNOTE, "footnote"
+            self.book.footnotes[key] = self.note_paragraphs(note, label, key, where, element)
+            ref, target, kind = FOOTNOTE_REF, FOOTNOTE, "footnote"
         reference = self.tags.inline(InlineSpec("Reference"))
         link = self._link(f"{target}{key}", self.words[kind].format(n=label))
         # The anchor is glued to the preceding word so the number never starts a line.
@@ -238,7 +253,7 @@ class Markup:
         return self.tags.inline(InlineSpec("Link", ("dest", destination), contents))
 
     def note_paragraphs(
-        self, note: Note, label: str, number: int, where: str, element: StructNode
+        self, note: Note, label: str, key: int, where: str, element: StructNode
     ) -> list[Para]:
         """The paragraphs of a note body, each a P of `element`; the first starts with the number linking back.
 
@@ -253,7 +268,6 @@ class Markup:
         )
         anchor, back = (FOOTNOTE, FOOTNOTE_REF) if footnote else (ENDNOTE, ENDNOTE_REF)
         kind = "footnote" if footnote else "endnote"
-        key = number + self.key_offset
         head = (
             f'<a name="{anchor}{key}"/>{self._link(f"{back}{key}", self.words["back"].format(n=label))}'
             f'<super><a href="#{back}{key}" color={quoteattr(self.link_color)}>{label}</a></super>{END}'

@@ -12,7 +12,7 @@ import json
 
 from lxml import etree
 
-from toolkit.model import Briefing
+from toolkit.model import Briefing, Note
 from toolkit.model.xmlio import serialise
 from toolkit.version import __version__
 from toolkit.writers.xliff.machine import Filled, Provenance
@@ -105,8 +105,8 @@ def inline(parent: etree._Element, tokens: list[Token], unit: Unit, first: dict[
         if isinstance(token, Ph):
             if code.flows and code.flows[0] in first:
                 attrs["xid"] = first[code.flows[0]]
-            if code.number is not None:
-                attrs["equiv-text"] = ns.display(code.node, code.number)  # type: ignore[arg-type]
+            if isinstance(code.node, Note):
+                attrs["equiv-text"] = ns.display(code.node, code.number)
             etree.SubElement(here, q("x"), attrs)
         elif isinstance(token, Open) and token.code in paired:
             stack.append(etree.SubElement(here, q("g"), attrs))

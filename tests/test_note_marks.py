@@ -1,0 +1,167 @@
+"""A note with its own mark (Word's custom mark, `*`): read from DOCX and POI text, kept by every writer, numbered by none."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import toolkit
+from tests.conftest import Collected
+from tests.test_docx_clients import need, note_texts, soffice
+from tests.test_pdf_facts import pages_text, pages_words
+from toolkit.errors import BriefingError
+from toolkit.model import Briefing, Meta, Note, P, Sup, iter_notes, parse, serialise
+from toolkit.ooxml.ns import qn
+from toolkit.readers.note_marks import with_mark
+from toolkit.readers.xliff import read_xliff
+from toolkit.style import load_style
+from toolkit.writers.pdf import write_pdf
+from toolkit.writers.xliff import XliffOptions, render_xliff
+
+SCHEMA = Path(__file__).resolve().parent.parent / "toolkit" / "model" / "briefing.rng"
+
+
+def marked_doc() -> Briefing:
+    return Briefing(
+        Meta("Eigen tekens"),
+        (
+            P(
+                (
+                    "Eerste zin",
+                    Note((P(("Genummerde noot.",)),), "2"),
+                    " met een ster",
+                    Note((P(("Noot met een ster.",)),), "3", mark="*"),
+                    " en een kruis",
+                    Note((P(("Eindnoot met een kruis.",)),), "1", kind="endnote", mark="\u2020"),
+                    " en weer een nummer",
+                    Note((P(("Tweede genummerde noot.",)),), "4"),
+                    ".",
+                )
+            ),
+        ),
+    )
+
+
+def test_a_marked_note_takes_no_number_and_the_next_note_has_the_one_it_would() -> None:
+    numbers = [(n, note.mark) for n, note in iter_notes(marked_doc())]
+    assert numbers == [(1, None), (None, "*"), (None, "\u2020"), (2, None)]
+
+
+@pytest.mark.parametrize("mark", ["", "a b", "\u2020" * 11, "*\n"])
+def test_a_mark_is_one_to_ten_characters_without_spaces(mark: str) -> None:
+    with pytest.raises(BriefingError):
+        Note((P(("x",)),), mark=mark)
+
+
+def test_the_xml_says_1_1_only_when_a_mark_is_used_and_the_schema_takes_it() -> None:
+    data = serialise(marked_doc())
+    root = etree.fromstring(data)
+    assert root.get("version") == "1.1"
+    notes = root.findall(".//note")
+    assert [(n.get("n"), n.get("mark")) for n in notes] == [
+        ("1", None),
+        (None, "*"),
+        (None, "\u2020"),
+        ("2", None),
+    ]
+    assert etree.RelaxNG(etree.parse(str(SCHEMA))).validate(root)
+    assert parse(data) == marked_doc()
+    plain = Briefing(Meta("Zonder"), (P(("Zin", Note((P(("Noot.",)),)), ".")),))
+    assert etree.fromstring(serialise(plain)).get("version") == "1"
+
+
+def test_a_bad_mark_in_the_xml_is_named_with_its_line() -> None:
+    data = serialise(marked_doc()).replace(b'mark="*"', b'mark="twee woorden"')
+    with pytest.raises(BriefingError) as caught:
+        parse(data, "x.xml")
+    assert caught.value.where.line is not None
+    assert "mark" in str(caught.value)
+
+
+def test_docx_writes_word_custom_marks_and_reads_them_back_the_same() -> None:
+    doc = marked_doc()
+    data = toolkit.render(doc, "docx")
+    assert toolkit.read(data, format="docx") == doc
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+        footnotes = etree.fromstring(z.read("word/footnotes.xml"))
+    refs = body.findall(f".//{qn('w:footnoteReference')}")
+    assert [r.get(qn("w:customMarkFollows")) for r in refs] == [None, "1", None]
+    # The mark is the text of the run after the reference, and starts the note's text in place of the number.
+    assert "".join(refs[1].getparent().getnext().itertext()) == "*"
+    starred = footnotes.find(f"{qn('w:footnote')}[@{qn('w:id')}='3']")
+    assert starred is not None and starred.find(f".//{qn('w:footnoteRef')}") is None
+    assert "".join(starred.itertext()).startswith("*")
+
+
+def test_the_poi_text_reader_takes_a_mark_printed_after_the_reference_and_before_the_body() -> None:
+    # As POI prints a custom mark: after the reference, and again at the start of the body.
+    text = "Titel\nZin met een ster[footnoteRef:3]* en een getal[footnoteRef:4]. [3: * Ster.]  [4: Getal.] \n"
+    doc = toolkit.read(text.encode(), format="text", warn=Collected())
+    notes = [(note.mark, note.body) for _, note in iter_notes(doc)]
+    assert notes == [("*", (P(("Ster.",)),)), (None, (P(("Getal.",)),))]
+    para = doc.body[0]
+    assert isinstance(para, P) and para.children[2] == " en een getal"  # the mark left the text
+
+
+def test_text_after_a_reference_is_no_mark_unless_the_body_starts_with_it() -> None:
+    text = (
+        "Titel\nZie de brief[footnoteRef:2]; die volgt.[footnoteRef:3]a [2: Brief van 1 mei.]  [3: Ook.] \n"
+    )
+    doc = toolkit.read(text.encode(), format="text", warn=Collected())
+    assert [note.mark for _, note in iter_notes(doc)] == [None, None]
+
+
+def test_the_mark_moves_off_the_body_through_spans() -> None:
+    note = Note((P((Sup(("*",)), "\tTekst.")),), "3")
+    assert with_mark(note, "*") == Note((P(("Tekst.",)),), "3", mark="*")
+    other = Note((P(("Tekst.",)),), "3")
+    assert with_mark(other, "*") == Note((P(("Tekst.",)),), "3", mark="*")
+
+
+def test_the_pdf_prints_the_mark_at_the_reference_and_the_note_and_numbers_the_rest() -> None:
+    data = write_pdf(marked_doc(), load_style(), warn=Collected())
+    assert "Eerste zin1 met een ster* en een kruis\u2020 en weer een nummer2." in " ".join(
+        pages_text(data)[0].split()
+    )
+    words = pages_words(data)[0]
+
+    def label_of(first_word: str) -> str:
+        # The label hangs left of the note's first word, on its line (raised, so it tops the line).
+        text = next(w for w in words if w.text == first_word)
+        return next(
+            w.text for w in words if w.x_max <= text.x_min and w.y_min <= text.y_max and w.y_max >= text.y_min
+        )
+
+    assert [label_of(w) for w in ("Genummerde", "Noot", "Tweede", "Eindnoot")] == ["1", "*", "2", "\u2020"]
+
+
+def test_xliff_shows_the_mark_and_brings_the_note_back_marked() -> None:
+    doc = marked_doc()
+    data = render_xliff(doc, XliffOptions(target_lang="en"))
+    root = etree.fromstring(data)
+    shown = [
+        ph.get("disp") for ph in root.iter("{urn:oasis:names:tc:xliff:document:2.0}ph") if ph.get("subFlows")
+    ]
+    assert shown == ["[1]", "[*]", "[\u2020]", "[2]"]
+    back = read_xliff(data, allow_untranslated=True, warn=Collected())
+    assert [n.mark for _, n in iter_notes(back)] == [None, "*", "\u2020", None]
+
+
+def test_libreoffice_shows_our_mark_and_writes_it_back_as_a_custom_mark(tmp_path: Path) -> None:
+    need("soffice", "pdftotext")
+    docx = tmp_path / "marks.docx"
+    toolkit.write(marked_doc(), docx)
+    pdf = soffice(tmp_path / "pdf", docx, "pdf")
+    text = " ".join(" ".join(pages_text(pdf.read_bytes())).split())
+    assert "Eerste zin1 met een ster* en een kruis\u2020 en weer een nummer2." in text
+    back = soffice(tmp_path / "back", soffice(tmp_path / "odt", docx, "odt"), "docx:MS Word 2007 XML")
+    again = toolkit.read(back, warn=Collected())
+    assert [n.mark for _, n in iter_notes(again)] == [None, "*", "\u2020", None]
+    # LibreOffice keeps the body's copy of the mark (Word's label) as text beside its own label,
+    # and writes both back: what its DOCX says, the reader reads.
+    assert [t.removeprefix("*").removeprefix("\u2020") for t in note_texts(again)] == note_texts(marked_doc())
