@@ -297,6 +297,34 @@ def test_a_heading_in_a_script_without_case_is_a_heading() -> None:
     assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == ["东京", "שלום"]
 
 
+def test_a_table_of_contents_without_page_numbers_names_the_headings() -> None:
+    # Word's TOC field with \\n: POI prints each entry as a line of its own, with no tab or page.
+    text = (
+        "Geannoteerde agenda\nInhoud\nInleiding\nUitbreiding\nRechtsstaat\n"
+        "Inleiding\nDe Raad komt bijeen.\nUitbreiding\nDe Raad spreekt over Oekraïne.\n"
+        "Korte regel zonder punt\nNog een zin.\nRechtsstaat\nDe dialoog volgt.\n"
+    )
+    doc, decisions = read_with_decisions(text.encode(), "agenda.txt", warn=_fail_on_warning)
+    assert [d.kind for d in decisions[2:5]] == ["contents"] * 3
+    assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == [
+        "Inleiding",
+        "Uitbreiding",
+        "Rechtsstaat",
+    ]
+
+
+def test_short_lines_that_do_not_all_come_back_in_order_are_no_contents() -> None:
+    text = "Verslag\nOekraïne\nChina\nMidden-Oosten\nEen zin.\nChina\nTekst.\nOekraïne\nTekst.\n"
+    _, decisions = read_with_decisions(text.encode(), "verslag.txt", warn=_fail_on_warning)
+    assert "contents" not in [d.kind for d in decisions]
+
+
+def test_initials_at_the_end_of_a_line_are_no_final_full_stop() -> None:
+    text = "Verslag van de NAVO-top in Washington D.C.\nDe top begon.\n"
+    doc = read_poi_text(text.encode(), "top.txt", warn=_fail_on_warning)
+    assert doc.meta.title == "Verslag van de NAVO-top in Washington D.C."
+
+
 def test_page_footers_poi_prints_mid_text_and_broken_off_lines_are_no_headings() -> None:
     # POI prints a section's footer where the section ends; a VML text box breaks its line at "(".
     text = (

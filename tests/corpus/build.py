@@ -44,6 +44,7 @@ from tests.corpus.zip_docs import (
     zx_noot_in_noot,
     zx_tekstvak_alternatief,
 )
+from tests.corpus.zip_docs_sections import zx_secties_zonder_paginas
 
 HERE = Path(__file__).resolve().parent
 
@@ -540,6 +541,20 @@ DOCS: dict[str, Doc] = {
             "footnote-and-endnote-same-id",
         ],
         zx_noot_in_noot,
+    ),
+    "zx_secties_zonder_paginas": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "toc-without-page-numbers",
+            "toc-heading-outline-9",
+            "two-sections-own-headers-footers",
+            "footer-text-between-sections",
+            "custom-mark-follows",
+            "custom-mark-symbol",
+            "footnote-and-endnote-same-id",
+        ],
+        zx_secties_zonder_paginas,
     ),
 }
 

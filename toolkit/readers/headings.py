@@ -4,8 +4,10 @@ Plain text from Word carries no heading markers, so this is a heuristic that
 looks at the whole document, in this order:
 
 1. the user's `--heading` / `--no-heading` (by line number or exact text);
-2. a table of contents (lines `heading⇥page`, as POI prints a TOC field):
-   its entries are headings wherever they occur, and the contents lines are not;
+2. a table of contents (lines `heading⇥page`, as POI prints a TOC field, or,
+   without page numbers, three or more heading-like lines in a row that all come
+   back later in the same order): its entries are headings wherever they occur,
+   and the contents lines are not;
 3. typed heading numbers (`1`, `1.2`, `2.3.1`, `II.`, `b.`) used as one
    consistent sequence through the document: a number that continues it makes
    a heading at its depth, a number that does not is no heading, and three
@@ -31,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Iterator, Sequence
 from typing import Protocol
 
 from toolkit.record import field, record
@@ -144,9 +146,9 @@ class _View:
 def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision]:
     """The verdict for every paragraph, in order."""
     views = [_view(p) for p in paragraphs]
-    contents = _contents(paragraphs)
-    toc = {_key(" ".join(paragraphs[i].columns[:-1])) for i in contents}
     broken = [_line_rule(v, rules) for v in views]
+    contents = _contents(paragraphs, broken)
+    toc = {_key(entry) for entry in contents.values()}
     numbering = _numbering(views, broken, contents)
     candidate = [i not in contents and broken[i] is None for i in range(len(views))]
     runs = _runs(candidate, [i in numbering for i in range(len(views))])
@@ -219,6 +221,12 @@ def _number(label: str) -> tuple[str, tuple[int, ...]] | None:
     return "I", (total,)
 
 
+UNPAGED_ENTRIES = 3  # lines that make a table of contents without page numbers
+
+# Initials end a title, not a sentence: `… in Washington D.C.`, `… met de V.S.`
+INITIALS_AT_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
+
+
 def _line_rule(v: _View, rules: HeadingRules) -> str | None:
     """Why this paragraph cannot be a heading on its own, or None if it could be."""
     text = v.text
@@ -230,7 +238,7 @@ def _line_rule(v: _View, rules: HeadingRules) -> str | None:
         return "holds a tab (a table row)"
     # A custom note mark (`*`) may follow the final punctuation.
     last = text.rstrip("*†‡ ")[-1:] or text[-1]
-    if last in FINAL_PUNCTUATION:
+    if last in FINAL_PUNCTUATION and not INITIALS_AT_END.search(text):
         return f"ends with {last!r}"
     words = len(text.split())
     if words > rules.max_words:
@@ -295,23 +303,51 @@ def _context(
     return None
 
 
-def _contents(paragraphs: Sequence[Line]) -> set[int]:
-    """Indexes of table-of-contents lines: two or more `text⇥page` lines in a row."""
-    found: set[int] = set()
-    run: list[int] = []
-    for i, p in enumerate(paragraphs):
-        if len(p.columns) >= 2 and PAGE.match(p.columns[-1]) and p.lines == 1:
-            run.append(i)
-            continue
-        if len(run) >= 2:
-            found.update(run)
-        run = []
-    if len(run) >= 2:
-        found.update(run)
+def _contents(paragraphs: Sequence[Line], broken: list[str | None]) -> dict[int, str]:
+    """Table-of-contents lines, with the heading each names.
+
+    Two or more `text⇥page` lines in a row (a TOC field as POI prints it), or, for a
+    table of contents without page numbers, three or more lines that could be headings,
+    in a row, that all come back later as lines of their own, in the same order.
+    """
+    found: dict[int, str] = {}
+    paged = [len(p.columns) >= 2 and bool(PAGE.match(p.columns[-1])) and p.lines == 1 for p in paragraphs]
+    for first, stop in _stretches(paged):
+        if stop - first >= 2:
+            found.update({k: " ".join(paragraphs[k].columns[:-1]) for k in range(first, stop)})
+    keys = [_key(p.text) if b is None else None for p, b in zip(paragraphs, broken, strict=True)]
+    for first, stop in _stretches([k is not None and i not in found for i, k in enumerate(keys)]):
+        entries = _unpaged(keys, first, stop) if stop - first >= UNPAGED_ENTRIES else None
+        if entries is not None:
+            found.update({k: paragraphs[k].text for k in entries})
     return found
 
 
-def _numbering(views: list[_View], broken: list[str | None], contents: set[int]) -> set[int]:
+def _stretches(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """The (start, stop) of every stretch of true flags."""
+    start = None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            yield start, i
+            start = None
+
+
+def _unpaged(keys: list[str | None], start: int, end: int) -> range | None:
+    """The longest stretch of `start:end` whose lines all come back after it, in order.
+
+    The stretch may stop one short of `end`: a first heading can follow the contents directly.
+    """
+    for stop in (end, end - 1):
+        for first in range(start, stop - UNPAGED_ENTRIES + 1):
+            later = iter(keys[stop:])
+            if all(any(key == k for k in later) for key in keys[first:stop]):
+                return range(first, stop)
+    return None
+
+
+def _numbering(views: list[_View], broken: list[str | None], contents: Container[int]) -> set[int]:
     """Indexes of candidates whose typed numbers form a heading sequence.
 
     Each kind of numbering (`1.2`, `II.`, `b.`) is a sequence of its own. A
