@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from tests.conftest import Collected
 from tests.test_docx_clients import need, note_texts, soffice
 from tests.test_pdf_facts import pages_text, pages_words
 from toolkit.errors import BriefingError
-from toolkit.model import Briefing, Meta, Note, P, Sup, iter_notes, parse, serialise
+from toolkit.model import Briefing, Meta, Note, P, Sup, iter_notes, parse, plain_text, serialise
 from toolkit.ooxml.ns import qn
 from toolkit.readers.note_marks import with_mark
 from toolkit.readers.xliff import read_xliff
@@ -165,3 +166,39 @@ def test_libreoffice_shows_our_mark_and_writes_it_back_as_a_custom_mark(tmp_path
     # LibreOffice keeps the body's copy of the mark (Word's label) as text beside its own label,
     # and writes both back: what its DOCX says, the reader reads.
     assert [t.removeprefix("*").removeprefix("\u2020") for t in note_texts(again)] == note_texts(marked_doc())
+
+
+def _with_document(data: bytes, edit: Callable[[str], str]) -> bytes:
+    """The DOCX `data` with its document part's XML passed through `edit`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename == "word/document.xml":
+                body = edit(body.decode()).encode()
+            dst.writestr(item, body)
+    return out.getvalue()
+
+
+def test_a_mark_in_the_reference_run_itself_is_read_as_well() -> None:
+    # The run that holds the reference may hold the mark too, after it.
+    split = '</w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>*</w:t>'
+    data = toolkit.render(marked_doc(), "docx")
+    joined = _with_document(data, lambda xml: xml.replace(split, "<w:t>*</w:t>"))
+    assert joined != data
+    assert toolkit.read(joined, format="docx").body == marked_doc().body
+
+
+def test_a_mark_word_could_not_hold_is_kept_as_text_and_the_note_numbered() -> None:
+    data = _with_document(
+        toolkit.render(marked_doc(), "docx"),
+        lambda xml: xml.replace("<w:t>*</w:t>", "<w:t>twee woorden</w:t>"),
+    )
+    seen = Collected()
+    doc = toolkit.read(data, format="docx", warn=seen)
+    assert [n.mark for _, n in iter_notes(doc)] == [None, None, "\u2020", None]
+    assert "its own mark 'twee woorden' is not 1 to 10 characters" in "\n".join(w.message for w in seen)
+    para = doc.body[0]
+    assert isinstance(para, P) and "stertwee woorden en een kruis" in plain_text(
+        para.children
+    )  # after the note
