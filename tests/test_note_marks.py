@@ -15,7 +15,7 @@ from tests.conftest import Collected
 from tests.test_docx_clients import need, note_texts, soffice
 from tests.test_pdf_facts import pages_text, pages_words
 from toolkit.errors import BriefingError
-from toolkit.model import Briefing, Meta, Note, P, Sup, iter_notes, parse, plain_text, serialise
+from toolkit.model import Briefing, Meta, Note, P, Strong, Sup, iter_notes, parse, plain_text, serialise
 from toolkit.ooxml.ns import qn
 from toolkit.readers.note_marks import with_mark
 from toolkit.readers.xliff import read_xliff
@@ -52,10 +52,13 @@ def test_a_marked_note_takes_no_number_and_the_next_note_has_the_one_it_would() 
     assert numbers == [(1, None), (None, "*"), (None, "\u2020"), (2, None)]
 
 
-@pytest.mark.parametrize("mark", ["", "a b", "\u2020" * 11, "*\n"])
-def test_a_mark_is_one_to_ten_characters_without_spaces(mark: str) -> None:
+@pytest.mark.parametrize("mark", ["", "a b", "\u2020" * 11, "*\n", "\u00a0", "\u200b"])
+def test_a_mark_is_one_to_ten_visible_characters_and_the_schema_says_so(mark: str) -> None:
     with pytest.raises(BriefingError):
         Note((P(("x",)),), mark=mark)
+    if "\n" not in mark:  # an attribute's line end is a space once parsed
+        data = serialise(marked_doc()).replace(b'mark="*"', f'mark="{mark}"'.encode())
+        assert not etree.RelaxNG(etree.parse(str(SCHEMA))).validate(etree.fromstring(data))
 
 
 def test_the_xml_says_1_1_only_when_a_mark_is_used_and_the_schema_takes_it() -> None:
@@ -197,8 +200,52 @@ def test_a_mark_word_could_not_hold_is_kept_as_text_and_the_note_numbered() -> N
     seen = Collected()
     doc = toolkit.read(data, format="docx", warn=seen)
     assert [n.mark for _, n in iter_notes(doc)] == [None, None, "\u2020", None]
-    assert "its own mark 'twee woorden' is not 1 to 10 characters" in "\n".join(w.message for w in seen)
+    assert "but what follows, 'twee woorden', is not 1 to 10 characters" in "\n".join(w.message for w in seen)
     para = doc.body[0]
     assert isinstance(para, P) and "stertwee woorden en een kruis" in plain_text(
         para.children
     )  # after the note
+
+
+def test_a_custom_mark_that_never_comes_leaves_the_text_alone_and_the_note_numbered() -> None:
+    # customMarkFollows, but the run after the reference is the sentence going on (bold), not a mark.
+    mark_run = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>*</w:t></w:r>'
+    data = _with_document(
+        toolkit.render(marked_doc(), "docx"),
+        lambda xml: xml.replace(mark_run, "", 1).replace(
+            '<w:t xml:space="preserve"> en een kruis</w:t>',
+            '<w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> en een kruis</w:t>',
+        ),
+    )
+    seen = Collected()
+    doc = toolkit.read(data, format="docx", warn=seen)
+    assert [n.mark for _, n in iter_notes(doc)] == [None, None, "\u2020", None]
+    para = doc.body[0]
+    assert isinstance(para, P) and Strong((" en een kruis",)) in para.children
+    assert "footnote 3 has a mark of its own, but what follows" in "\n".join(w.message for w in seen)
+
+
+def test_a_mark_leaves_a_body_alone_that_only_starts_with_its_letters() -> None:
+    assert with_mark(Note((P(("aanvullende brief.",)),)), "a").body == (P(("aanvullende brief.",)),)
+    assert with_mark(Note((P(("*Zie de brief.",)),)), "*").body == (P(("Zie de brief.",)),)
+
+
+def test_the_pdf_prints_a_mark_of_markup_characters_as_text_and_checks_its_glyphs() -> None:
+    doc = Briefing(
+        Meta("Tekens"),
+        (
+            P(
+                (
+                    "Zin",
+                    Note((P(("Noot.",)),), mark="<&>"),
+                    " en",
+                    Note((P(("Andere.",)),), mark="\u261e"),
+                    ".",
+                )
+            ),
+        ),
+    )
+    seen = Collected()
+    data = write_pdf(doc, load_style(), warn=seen)
+    assert "Zin<&> en" in " ".join(pages_text(data)[0].split())
+    assert "U+261E" in "\n".join(w.message for w in seen)

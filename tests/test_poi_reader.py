@@ -319,10 +319,34 @@ def test_short_lines_that_do_not_all_come_back_in_order_are_no_contents() -> Non
     assert "contents" not in [d.kind for d in decisions]
 
 
-def test_initials_at_the_end_of_a_line_are_no_final_full_stop() -> None:
-    text = "Verslag van de NAVO-top in Washington D.C.\nDe top begon.\n"
+def test_contents_followed_straight_by_two_headings_are_found() -> None:
+    text = (
+        "Geannoteerde agenda\nInhoud\nUitbreiding\nOekraïne\nMoldavië\n"
+        "Uitbreiding\nOekraïne\nDe Raad spreekt over Oekraïne.\nMoldavië\nDe Raad spreekt over Moldavië.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "agenda.txt", warn=_fail_on_warning)
+    assert [d.kind for d in decisions] == [
+        "title", "paragraph", "contents", "contents", "contents",
+        "heading", "heading", "paragraph", "heading", "paragraph",
+    ]  # fmt: skip
+
+
+def test_a_list_given_twice_is_no_table_of_contents() -> None:
+    # Without a contents title, lines that come back in order are a list said twice, not contents.
+    text = (
+        "Verslag\nInleiding\nAanwezig waren:\nFrankrijk\nDuitsland\nPolen\n"
+        "Zij spraken over sancties. Steun kwam van:\nFrankrijk\nDuitsland\nPolen\nDe Raad besluit in juni.\n"
+    )
+    doc, decisions = read_with_decisions(text.encode(), "verslag.txt", warn=_fail_on_warning)
+    assert "contents" not in [d.kind for d in decisions]
+    assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == ["Inleiding"]
+
+
+def test_initials_end_a_title_but_a_sentence_still_ends_with_them() -> None:
+    text = "Verslag van de NAVO-top in Washington D.C.\nInleiding\nDe top is in Washington D.C.\nEen zin.\n"
     doc = read_poi_text(text.encode(), "top.txt", warn=_fail_on_warning)
     assert doc.meta.title == "Verslag van de NAVO-top in Washington D.C."
+    assert [plain_text(b.heading.children) for b in doc.body if isinstance(b, Section)] == ["Inleiding"]
 
 
 def test_page_footers_poi_prints_mid_text_and_broken_off_lines_are_no_headings() -> None:

@@ -55,11 +55,12 @@ MARK_LENGTH = 10  # Word's limit for a custom mark
 
 
 def check_mark(mark: str) -> str:
-    """`mark` itself, if it can be a note's own reference mark: 1 to 10 characters, no spaces."""
+    """`mark` itself, if it can be a note's own reference mark: 1 to 10 characters one can see."""
     check_text(mark, "note mark")
-    if not 0 < len(mark) <= MARK_LENGTH or any(c.isspace() for c in mark):
+    # isprintable() is false for spaces other than U+0020, and for invisible characters (U+200B).
+    if not 0 < len(mark) <= MARK_LENGTH or not mark.isprintable() or " " in mark:
         raise BriefingError(
-            f"a note mark must be 1 to {MARK_LENGTH} characters without spaces, not {mark!r}",
+            f"a note mark must be 1 to {MARK_LENGTH} visible characters without spaces, not {mark!r}",
             hint="leave the mark out to number the note",
         )
     return mark

@@ -9,7 +9,7 @@ from importlib import resources
 from lxml import etree
 
 from toolkit.errors import BriefingError, Location
-from toolkit.model.xmlio import check_version
+from toolkit.model.format_version import check_version
 from toolkit.safexml import parse_xml
 
 

@@ -14,7 +14,7 @@ documents are numbered alike and no writer keeps its own count.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from toolkit.errors import BriefingError, ExitCode
 from toolkit.model.nodes import (
@@ -121,12 +121,12 @@ def iter_notes(doc: Briefing) -> Iterator[tuple[int | None, Note]]:
             yield step.number, step.node
 
 
-def note_label(note: Note, number: int | None) -> str:
-    """What the reference shows: the note's own mark, else its number."""
+def note_label(note: Note, number: int | None, numeral: Callable[[int], str] = str) -> str:
+    """What the reference shows: the note's own mark, else its number written by `numeral`."""
     if note.mark is not None:
         return note.mark
     assert number is not None, "the walk numbers every note without a mark"
-    return str(number)
+    return numeral(number)
 
 
 class NoteNumbers:
@@ -140,6 +140,11 @@ class NoteNumbers:
     def __init__(self, doc: Briefing) -> None:
         self._order = list(iter_notes(doc))
         self._next = 0
+        self._taken = {"footnote": 0, "endnote": 0}
+
+    def taken(self, kind: str) -> int:
+        """How many notes of `kind` were taken so far: the last one's place among them, a key every note has."""
+        return self._taken[kind]
 
     def take(self, note: Note) -> int | None:
         if self._next >= len(self._order) or self._order[self._next][1] != note:
@@ -150,4 +155,5 @@ class NoteNumbers:
             )
         number = self._order[self._next][0]
         self._next += 1
+        self._taken[note.kind] += 1
         return number

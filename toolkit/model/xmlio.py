@@ -7,12 +7,12 @@ content is written exactly as it is, because whitespace in it is text.
 
 from __future__ import annotations
 
-import re
 from typing import assert_never
 
 from lxml import etree
 
 from toolkit.errors import BriefingError, BriefingWarning, Location, Warn, python_warning
+from toolkit.model.format_version import check_version, version_for
 from toolkit.model.nodes import (
     FORMAT_MINOR,
     FORMAT_VERSION,
@@ -39,7 +39,7 @@ from toolkit.model.nodes import (
     Translation,
     check_mark,
 )
-from toolkit.model.walk import NoteNumbers, iter_notes
+from toolkit.model.walk import NoteNumbers
 from toolkit.safexml import parse_xml
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -58,20 +58,13 @@ _SPAN_TAGS = {cls: tag for tag, cls in _SPANS.items()}
 def serialise(doc: Briefing) -> bytes:
     """The canonical XML bytes of `doc` (UTF-8, with declaration, final newline)."""
     numbers = NoteNumbers(doc)  # display numbers by position, as Word counts
-    root = etree.Element("briefing", {"version": _version_for(doc), XML_LANG: doc.lang})
+    root = etree.Element("briefing", {"version": version_for(doc), XML_LANG: doc.lang})
     root.append(_meta(doc.meta, numbers))
     body = etree.SubElement(root, "body")
     for block in doc.body:
         body.append(_block(block, numbers))
     _indent(root, 0)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
-
-
-def _version_for(doc: Briefing) -> str:
-    """The oldest format version that holds `doc`, so a reader of that version takes it whole."""
-    if any(note.mark is not None for _, note in iter_notes(doc)):
-        return f"{FORMAT_VERSION}.1"  # 1.1 added a note's own mark
-    return FORMAT_VERSION
 
 
 def _text_element(parent: etree._Element, tag: str, text: str) -> None:
@@ -220,39 +213,6 @@ def parse(data: bytes, path: str | None = None, warn: Warn = python_warning) -> 
             )
         )
     return _Parser(path).briefing(root)
-
-
-# The format version: "MAJOR" or "MAJOR.MINOR", decimal, without leading zeros; "1" is "1.0".
-# A minor version only adds (so 1.0 files are valid 1.N files); a new major may break, and is
-# refused. briefing.rng states the same rule as a pattern.
-_VERSION = re.compile(r"(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*))?")
-
-
-def check_version(root: etree._Element, path: str | None) -> int:
-    """The minor version of a briefing of the major version we know; anything else is refused."""
-    if root.tag != "briefing":
-        raise BriefingError(
-            f"root element is <{root.tag}>, expected <briefing>", path=path, line=root.sourceline
-        )
-    version = root.get("version")
-    if version is None:
-        raise BriefingError("<briefing> has no version attribute", path=path, line=root.sourceline)
-    found = _VERSION.fullmatch(version)
-    if found is None:
-        raise BriefingError(
-            f"briefing format version {version!r} is not a version",
-            path=path,
-            line=root.sourceline,
-            hint=f'write version="{FORMAT_VERSION}", or "{FORMAT_VERSION}.N" for a minor version',
-        )
-    if found.group(1) != FORMAT_VERSION:
-        raise BriefingError(
-            f"briefing format version {version} is not supported",
-            path=path,
-            line=root.sourceline,
-            hint=f"this toolkit reads version {FORMAT_VERSION} and its minor versions {FORMAT_VERSION}.N",
-        )
-    return int(found.group(2) or 0)
 
 
 class _Parser:

@@ -5,9 +5,9 @@ looks at the whole document, in this order:
 
 1. the user's `--heading` / `--no-heading` (by line number or exact text);
 2. a table of contents (lines `heading⇥page`, as POI prints a TOC field, or,
-   without page numbers, three or more heading-like lines in a row that all come
-   back later in the same order): its entries are headings wherever they occur,
-   and the contents lines are not;
+   without page numbers, three or more heading-like lines under its title
+   `Inhoud` that all come back later in the same order; see `contents`): its
+   entries are headings wherever they occur, and the contents lines are not;
 3. typed heading numbers (`1`, `1.2`, `2.3.1`, `II.`, `b.`) used as one
    consistent sequence through the document: a number that continues it makes
    a heading at its depth, a number that does not is no heading, and three
@@ -33,16 +33,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Sequence
 from typing import Protocol
 
+from toolkit.readers.contents import CONTENTS_TITLE, NUMBERED, contents_key, find_contents
 from toolkit.record import field, record
 
 FINAL_PUNCTUATION = ".!?:;,。！？：；，、؟؛،"  # also Chinese and Japanese, and Arabic
 MAX_CHARS_UNSPACED = 30  # a heading in a script written without spaces: as long as a 14-word one
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])\s+(\S.*)$")
 NUMBER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])$")
-PAGE = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 CAPTION = re.compile(
     r"^(?:tabel|figuur|grafiek|afbeelding|kader|bron|table|figure|chart|box|source)\s*(?:\d|[ivx]+\b|[a-z]\b|:)",
     re.IGNORECASE,
@@ -74,9 +73,6 @@ PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?)\s*\d*\s*(?:(?:van|of|/)\s*\d*)?|-\s*\d+\s*-)$", re.IGNORECASE
 )
 LETTERHEAD_LINES = 3  # a letterhead is looked for in this many first paragraphs
-CONTENTS_TITLE = re.compile(
-    r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)$", re.IGNORECASE
-)
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 LIST_RUN = 3  # this many candidate lines in a row are a list, not headings
 LABEL_REPEATS = 3  # a line this often in the document is a label, not a heading
@@ -147,8 +143,8 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
     """The verdict for every paragraph, in order."""
     views = [_view(p) for p in paragraphs]
     broken = [_line_rule(v, rules) for v in views]
-    contents = _contents(paragraphs, broken)
-    toc = {_key(entry) for entry in contents.values()}
+    contents = find_contents(paragraphs, broken)
+    toc = {contents_key(entry) for entry in contents.values()}
     numbering = _numbering(views, broken, contents)
     candidate = [i not in contents and broken[i] is None for i in range(len(views))]
     runs = _runs(candidate, [i in numbering for i in range(len(views))])
@@ -169,7 +165,7 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
             decisions.append(verdict(False, "suppressed by --no-heading"))
         elif i in contents:
             decisions.append(Decision(p.line, p.text, "contents", "a line of the table of contents"))
-        elif v.lines == 1 and not v.tabbed and toc and _key(v.text) in toc:
+        elif v.lines == 1 and not v.tabbed and toc and contents_key(v.text) in toc:
             decisions.append(verdict(True, "listed in the table of contents", depth))
         elif broken[i] is not None:
             decisions.append(verdict(False, broken[i] or ""))
@@ -194,9 +190,9 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
     return decisions
 
 
-def looks_like_heading(p: Line, rules: HeadingRules) -> bool:
-    """Does this paragraph pass the line rule, regardless of its context?"""
-    return _line_rule(_view(p), rules) is None
+def looks_like_heading(p: Line, rules: HeadingRules, title: bool = False) -> bool:
+    """Does this paragraph pass the line rule (for the `title`, if it is tried as one), regardless of its context?"""
+    return _line_rule(_view(p), rules, title) is None
 
 
 def _view(p: Line) -> _View:
@@ -221,14 +217,13 @@ def _number(label: str) -> tuple[str, tuple[int, ...]] | None:
     return "I", (total,)
 
 
-UNPAGED_ENTRIES = 3  # lines that make a table of contents without page numbers
-
-# Initials end a title, not a sentence: `… in Washington D.C.`, `… met de V.S.`
+# Initials end a title, not a sentence: `Verslag van de NAVO-top in Washington D.C.`. Only
+# the title: in the body, `De top is in Washington D.C.` is a sentence.
 INITIALS_AT_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 
 
-def _line_rule(v: _View, rules: HeadingRules) -> str | None:
-    """Why this paragraph cannot be a heading on its own, or None if it could be."""
+def _line_rule(v: _View, rules: HeadingRules, title: bool = False) -> str | None:
+    """Why this paragraph cannot be a heading on its own (or the `title`), or None if it could be."""
     text = v.text
     if not text:
         return "empty"
@@ -238,7 +233,7 @@ def _line_rule(v: _View, rules: HeadingRules) -> str | None:
         return "holds a tab (a table row)"
     # A custom note mark (`*`) may follow the final punctuation.
     last = text.rstrip("*†‡ ")[-1:] or text[-1]
-    if last in FINAL_PUNCTUATION and not INITIALS_AT_END.search(text):
+    if last in FINAL_PUNCTUATION and not (title and INITIALS_AT_END.search(text)):
         return f"ends with {last!r}"
     words = len(text.split())
     if words > rules.max_words:
@@ -303,50 +298,6 @@ def _context(
     return None
 
 
-def _contents(paragraphs: Sequence[Line], broken: list[str | None]) -> dict[int, str]:
-    """Table-of-contents lines, with the heading each names.
-
-    Two or more `text⇥page` lines in a row (a TOC field as POI prints it), or, for a
-    table of contents without page numbers, three or more lines that could be headings,
-    in a row, that all come back later as lines of their own, in the same order.
-    """
-    found: dict[int, str] = {}
-    paged = [len(p.columns) >= 2 and bool(PAGE.match(p.columns[-1])) and p.lines == 1 for p in paragraphs]
-    for first, stop in _stretches(paged):
-        if stop - first >= 2:
-            found.update({k: " ".join(paragraphs[k].columns[:-1]) for k in range(first, stop)})
-    keys = [_key(p.text) if b is None else None for p, b in zip(paragraphs, broken, strict=True)]
-    for first, stop in _stretches([k is not None and i not in found for i, k in enumerate(keys)]):
-        entries = _unpaged(keys, first, stop) if stop - first >= UNPAGED_ENTRIES else None
-        if entries is not None:
-            found.update({k: paragraphs[k].text for k in entries})
-    return found
-
-
-def _stretches(flags: list[bool]) -> Iterator[tuple[int, int]]:
-    """The (start, stop) of every stretch of true flags."""
-    start = None
-    for i, flag in enumerate([*flags, False]):
-        if flag and start is None:
-            start = i
-        elif not flag and start is not None:
-            yield start, i
-            start = None
-
-
-def _unpaged(keys: list[str | None], start: int, end: int) -> range | None:
-    """The longest stretch of `start:end` whose lines all come back after it, in order.
-
-    The stretch may stop one short of `end`: a first heading can follow the contents directly.
-    """
-    for stop in (end, end - 1):
-        for first in range(start, stop - UNPAGED_ENTRIES + 1):
-            later = iter(keys[stop:])
-            if all(any(key == k for k in later) for key in keys[first:stop]):
-                return range(first, stop)
-    return None
-
-
 def _numbering(views: list[_View], broken: list[str | None], contents: Container[int]) -> set[int]:
     """Indexes of candidates whose typed numbers form a heading sequence.
 
@@ -389,9 +340,3 @@ def _sibling(v: _View, step: int) -> tuple[str, tuple[int, ...]] | None:
     assert v.number is not None
     kind, parts = v.number
     return kind, (*parts[:-1], parts[-1] + step)
-
-
-def _key(text: str) -> str:
-    """Compare contents entries and lines: no numbering, case or spacing."""
-    m = NUMBERED.match(text)
-    return " ".join((m[2] if m else text).lower().split())

@@ -13,6 +13,17 @@ from toolkit.model.nodes import child_inlines
 from toolkit.record import replace
 
 _SPACE = " \t"
+_SYMBOLS = "*\u2020\u2021\u00a7\u00b6#"  # * † ‡ § ¶ #: marks that can touch the text they mark
+
+
+def starts_with_mark(text: str, mark: str) -> bool:
+    """Does `text` start with `mark` as a mark: then a space, the end, or anything after a mark of symbols?
+
+    `a` does not start `aanvullende brief`; `*` does start `*Zie de brief`.
+    """
+    if not text.startswith(mark):
+        return False
+    return text[len(mark) : len(mark) + 1] in ("", " ", "\t", "\u00a0") or all(c in _SYMBOLS for c in mark)
 
 
 def with_mark(note: Note, mark: str) -> Note:
@@ -20,7 +31,7 @@ def with_mark(note: Note, mark: str) -> Note:
     first, *rest = note.body
     lead = _leading_text(first.children)
     text = lead.lstrip(_SPACE)
-    if not text.startswith(mark):
+    if not starts_with_mark(text, mark):
         return replace(note, mark=mark)
     after = text[len(mark) :]
     drop = len(lead) - len(text) + len(mark) + len(after) - len(after.lstrip(_SPACE))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from toolkit.model import Inline, LineBreak, Note, plain_text
 from toolkit.model.nodes import MARK_LENGTH
-from toolkit.readers.note_marks import with_mark
+from toolkit.readers.note_marks import starts_with_mark, with_mark
 from toolkit.readers.poi_bodies import BodyReader, Ref
 from toolkit.readers.poi_grammar import TOKEN
 from toolkit.readers.poi_inlines import BREAKS, clean, inlines
@@ -179,14 +179,13 @@ def _custom_mark(note: Note, after: str) -> str | None:
     and again at the start of the note's text, where a numbered note has no number in POI text.
 
     The mark is the longest start of the text after the reference, up to a space, that the
-    note's text starts with as a word of its own.
+    note's text starts with as a mark (`starts_with_mark`).
     """
     run = _MARK_RUN.match(after)
     if run is None:
         return None
-    lead = plain_text(note.body[0].children)
+    lead = plain_text(note.body[0].children).lstrip()
     for size in range(len(run[0]), 0, -1):
-        mark = run[0][:size]
-        if lead.startswith(mark) and lead[size : size + 1] in ("", " ", "\t"):
-            return mark
+        if starts_with_mark(lead, run[0][:size]):
+            return run[0][:size]
     return None

@@ -118,7 +118,7 @@ def read_with_decisions(
 
 def _is_title(p: RawParagraph, rules: HeadingRules) -> bool:
     forced = p.line in rules.suppress or p.text in rules.suppress
-    return not forced and not p.has_note and looks_like_heading(p, rules)
+    return not forced and not p.has_note and looks_like_heading(p, rules, title=True)
 
 
 def _sections(paragraphs: list[RawParagraph], decisions: list[Decision]) -> tuple[Block, ...]:

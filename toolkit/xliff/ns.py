@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup
+from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, note_label
 
 XLF = "urn:oasis:names:tc:xliff:document:2.0"  # XLIFF 2.1 keeps the 2.0 core namespace
 MTC = "urn:oasis:names:tc:xliff:matches:2.0"
@@ -66,9 +66,8 @@ def ctype_12(node: Inline) -> str:
 
 def display(note: Note, number: int | None) -> str:
     """How a CAT tool shows a note reference: [1] for footnote 1, [e1] for endnote 1, [*] for a note marked *."""
-    if note.mark is not None:
-        return f"[{note.mark}]"
-    return f"[{'e' if note.kind == 'endnote' else ''}{number}]"
+    endnote = "e" if note.kind == "endnote" else ""
+    return f"[{note_label(note, number, lambda n: f'{endnote}{n}')}]"
 
 
 def original(node: Inline, number: int | None) -> tuple[str, str | None]:
@@ -88,9 +87,8 @@ def original(node: Inline, number: int | None) -> tuple[str, str | None]:
             return "<br/>", None
         case Note():
             kind = ' kind="endnote"' if node.kind == "endnote" else ""
-            if node.mark is not None:
-                return f'<note mark="{escape_attr(node.mark)}"{kind}>…</note>', None
-            return f'<note n="{number}"{kind}>…</note>', None
+            shown = "mark" if node.mark is not None else "n"
+            return f'<note {shown}="{escape_attr(note_label(node, number))}"{kind}>…</note>', None
     raise TypeError(f"no code for {node!r}")
 
 

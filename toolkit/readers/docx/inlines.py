@@ -83,9 +83,8 @@ class InlineReader:
         self.story = story
         self.leaves: list[RawLeaf] = []
         self.link_count = 0
-        # A reference with w:customMarkFollows: its note's leaf, and the mark's text so far.
-        self.marked: int | None = None
-        self.mark: list[str] = []
+        # A reference with w:customMarkFollows: its note's leaf, and where the leaves after it start.
+        self.marked: tuple[int, int] | None = None
 
     def paragraph(self, p: Iterable[etree._Element]) -> tuple[Inline, ...]:
         """The inline content of a paragraph (or of any elements holding runs)."""
@@ -140,7 +139,8 @@ class InlineReader:
         own = set(props)
         _run_props(r.find(qn("w:rPr")), self.story.styles, own)
         self.run_content(r, props, frozenset(own))
-        if "".join(self.mark).strip():  # the run after the reference is the mark (ECMA-376 17.11.14)
+        # The mark is what follows the reference in its run, else the next run (ECMA-376 17.11.14).
+        if self.marked is not None and len(self.leaves) > self.marked[1]:
             self.settle_mark()
 
     def run_content(
@@ -189,9 +189,6 @@ class InlineReader:
         # A raised or lowered space is nothing to see (Word for Mac puts one after a note's mark).
         if text.isspace():
             run_props = frozenset(k for k in run_props if k[0] not in ("sup", "sub"))
-        if self.marked is not None:
-            self.mark.append(text)
-            return
         self.leaves.append((run_props, text))
 
     def reference(self, ref: etree._Element, props: frozenset[Key]) -> None:
@@ -201,26 +198,31 @@ class InlineReader:
         plain = frozenset(k for k in props if k[0] not in ("sup", "sub"))
         custom = ref.get(qn("w:customMarkFollows"))
         if notes and custom is not None and bool_prop(custom):
-            self.marked = len(self.leaves)
+            self.marked = (len(self.leaves), len(self.leaves) + len(notes))
         self.leaves.extend((plain, note) for note in notes)
 
     def settle_mark(self) -> None:
-        """Give the note awaiting its custom mark the text read since its reference."""
+        """Give the note awaiting its custom mark the text read since its reference, if that is a mark."""
         if self.marked is None:
             return
-        at, text = self.marked, "".join(self.mark).strip()
-        self.marked, self.mark = None, []
+        (at, start), self.marked = self.marked, None
         props, note = self.leaves[at]
         assert isinstance(note, Note)
-        try:
-            self.leaves[at] = (props, with_mark(note, check_mark(text)))
-        except BriefingError:
-            self.story.warn(
-                f"{note.kind} {note.source_id}: its own mark {text!r} is not 1 to {MARK_LENGTH} "
-                "characters without spaces; the note is numbered and the text kept"
-            )
-            if text:
-                self.leaves.append((props, text))
+        following = [leaf for _, leaf in self.leaves[start:]]
+        text = "".join(leaf for leaf in following if isinstance(leaf, str)).rstrip()
+        problem = "no text follows it"
+        if text and all(isinstance(leaf, str) for leaf in following):
+            try:
+                marked = with_mark(note, check_mark(text))
+            except BriefingError:
+                problem = f"what follows, {text!r}, is not 1 to {MARK_LENGTH} characters without spaces"
+            else:
+                self.leaves[at] = (props, marked)
+                del self.leaves[start:]  # the notes lifted out of it stay, between the two
+                return
+        self.story.warn(
+            f"{note.kind} {note.source_id} has a mark of its own, but {problem}; numbered instead"
+        )
 
     def symbol(self, sym: etree._Element, run_props: frozenset[Key]) -> None:
         font = sym.get(qn("w:font"), "")

@@ -44,14 +44,6 @@ def quoteattr(text: str) -> str:
     return '"' + escape(text).replace('"', "&quot;") + '"'
 
 
-def label_of(note: Note, number: int | None) -> str:
-    """What a note's reference prints: its own mark, else its number (roman for an endnote, as in Word)."""
-    if note.mark is None and note.kind == "endnote":
-        assert number is not None, "the walk numbers every note without a mark"
-        return roman(number)
-    return note_label(note, number)
-
-
 def roman(number: int) -> str:
     """Lower-case roman numerals: Word's default numbering of endnotes."""
     out = []
@@ -170,7 +162,6 @@ class Markup:
         self.key_offset = key_offset
         self.warn = warn
         self._cited: list[StructNode] = []  # Note elements of the markup made since take_notes
-        self._met = {"footnote": 0, "endnote": 0}  # notes of each kind so far: their keys
         self._internal_warned = False
 
     def _warn_internal(self, href: str) -> None:
@@ -229,12 +220,13 @@ class Markup:
 
     def _reference(self, note: Note, where: str) -> str:
         number = self.numbers.take(note)
-        self._met[note.kind] += 1
-        key = self._met[note.kind] + self.key_offset
+        key = self.numbers.taken(note.kind) + self.key_offset
         color = quoteattr(self.link_color)
         element = StructNode("Note", self.tags)  # placed after the citing element by the builder
         self._cited.append(element)
-        label = label_of(note, number)
+        # Word numbers endnotes i, ii, iii …
+        label = note_label(note, number, roman if note.kind == "endnote" else str)
+        shown = self.text(label, where)
         if note.kind == "endnote":
             self.book.endnotes.append((key, label, note, where, element))
             ref, target, kind = ENDNOTE_REF, ENDNOTE, "endnote"
@@ -246,7 +238,7 @@ class Markup:
         # The anchor is glued to the preceding word so the number never starts a line.
         return (
             f'<a name="{ref}{key}"/>{reference}{link}<super><a href="#{target}{key}" color={color}>'
-            f"{label}</a></super>{END}{END}"
+            f"{shown}</a></super>{END}{END}"
         )
 
     def _link(self, destination: str, contents: str) -> str:
@@ -270,7 +262,7 @@ class Markup:
         kind = "footnote" if footnote else "endnote"
         head = (
             f'<a name="{anchor}{key}"/>{self._link(f"{back}{key}", self.words["back"].format(n=label))}'
-            f'<super><a href="#{back}{key}" color={quoteattr(self.link_color)}>{label}</a></super>{END}'
+            f'<super><a href="#{back}{key}" color={quoteattr(self.link_color)}>{escape(label)}</a></super>{END}'
             f"{self._hang_space(label, first)}"
         )
         texts = [self.inlines(p.children, f"{kind} {label} ({where})") for p in note.body]

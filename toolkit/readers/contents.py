@@ -1,0 +1,89 @@
+"""Tables of contents in POI text: which lines list the headings, and the heading each names.
+
+POI prints a TOC field's entries as `heading⇥page`. A table of contents without
+page numbers (Word's `TOC \\n`) prints as plain lines under its title, and shows
+itself by its entries all coming back later, in order, as the headings.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from toolkit.readers.headings import Line
+
+# A heading's typed number and its text: `2.3.1 Text`, `II. Text`, `b) Text`.
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])\s+(\S.*)$")
+PAGE = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
+CONTENTS_TITLE = re.compile(
+    r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)$", re.IGNORECASE
+)
+UNPAGED_ENTRIES = 3  # lines that make a table of contents without page numbers
+MAX_CONTENTS = 300  # entries a table of contents without page numbers is looked for in
+
+
+def find_contents(paragraphs: Sequence[Line], broken: list[str | None]) -> dict[int, str]:
+    """Table-of-contents lines, with the heading each names.
+
+    Two or more `text⇥page` lines in a row (a TOC field as POI prints it), or, for a
+    table of contents without page numbers, the lines under its title (`Inhoud`) that
+    could be headings and all come back later as lines of their own, in the same order.
+    """
+    found: dict[int, str] = {}
+    paged = [len(p.columns) >= 2 and bool(PAGE.match(p.columns[-1])) and p.lines == 1 for p in paragraphs]
+    for first, stop in _stretches(paged):
+        if stop - first >= 2:
+            found.update({k: " ".join(paragraphs[k].columns[:-1]) for k in range(first, stop)})
+    keys = [
+        contents_key(p.text) if b is None and i not in found else None
+        for i, (p, b) in enumerate(zip(paragraphs, broken, strict=True))
+    ]
+    places: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            places.setdefault(key, []).append(i)
+    for i, p in enumerate(paragraphs):
+        if CONTENTS_TITLE.match(p.text):
+            found.update({k: paragraphs[k].text for k in _unpaged(keys, places, i + 1)})
+    return found
+
+
+def _stretches(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """The (start, stop) of every stretch of true flags."""
+    start = None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            yield start, i
+            start = None
+
+
+def _unpaged(keys: list[str | None], places: dict[str, list[int]], first: int) -> range:
+    """The longest stretch of candidate lines from `first` that all come back after it, in order.
+
+    It may stop short of the candidates that follow: headings can follow the contents directly.
+    """
+    end = first
+    while end < min(len(keys), first + MAX_CONTENTS) and keys[end] is not None:
+        end += 1
+    for stop in range(end, first + UNPAGED_ENTRIES - 1, -1):
+        at = stop - 1
+        for key in keys[first:stop]:
+            later = places[key]  # type: ignore[index]
+            j = bisect.bisect_right(later, at)
+            if j == len(later):
+                break
+            at = later[j]
+        else:
+            return range(first, stop)
+    return range(0)
+
+
+def contents_key(text: str) -> str:
+    """Compare contents entries and lines: no numbering, case or spacing."""
+    m = NUMBERED.match(text)
+    return " ".join((m[2] if m else text).lower().split())
