@@ -192,6 +192,7 @@ DOCS: dict[str, Doc] = {
             "lists-bulleted-numbered",
             "short-bold-line",
             "table-notes-in-cells",
+            "custom-mark-follows",
         ],
         lambda: libreoffice("lo_verslag_agendapunten"),
     ),
