@@ -200,7 +200,9 @@ def test_a_mark_word_could_not_hold_is_kept_as_text_and_the_note_numbered() -> N
     seen = Collected()
     doc = toolkit.read(data, format="docx", warn=seen)
     assert [n.mark for _, n in iter_notes(doc)] == [None, None, "\u2020", None]
-    assert "but what follows, 'twee woorden', is not 1 to 10 characters" in "\n".join(w.message for w in seen)
+    assert "but what follows is no mark: a note mark must be 1 to 10 visible characters" in "\n".join(
+        w.message for w in seen
+    )
     para = doc.body[0]
     assert isinstance(para, P) and "stertwee woorden en een kruis" in plain_text(
         para.children
@@ -249,3 +251,32 @@ def test_the_pdf_prints_a_mark_of_markup_characters_as_text_and_checks_its_glyph
     data = write_pdf(doc, load_style(), warn=seen)
     assert "Zin<&> en" in " ".join(pages_text(data)[0].split())
     assert "U+261E" in "\n".join(w.message for w in seen)
+
+
+def test_a_space_after_the_mark_in_its_run_still_parts_it_from_the_next_word() -> None:
+    mark_run = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t>*</w:t></w:r>'
+    spaced = '<w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:t xml:space="preserve">* </w:t></w:r>'
+    data = _with_document(
+        toolkit.render(marked_doc(), "docx"),
+        lambda xml: xml.replace(mark_run, spaced, 1).replace(
+            '<w:t xml:space="preserve"> en een kruis</w:t>', "<w:t>en een kruis</w:t>"
+        ),
+    )
+    doc = toolkit.read(data, format="docx", warn=Collected())
+    assert [n.mark for _, n in iter_notes(doc)] == [None, "*", "\u2020", None]
+    para = doc.body[0]
+    assert isinstance(para, P) and "ster en een kruis" in plain_text(para.children)
+
+
+def test_the_poi_reader_keeps_a_mark_it_cannot_hold_as_text_and_reads_on() -> None:
+    # An invisible character cannot be a mark: it stays text, and the reading goes on.
+    text = "Titel\nZin met een ster[footnoteRef:3]\u200b* en meer. [3: \u200b* Ster.] \n"
+    doc = toolkit.read(text.encode(), format="text", warn=Collected())
+    assert [n.mark for _, n in iter_notes(doc)] == [None]
+
+
+def test_a_symbol_fonts_private_use_character_can_be_a_mark() -> None:
+    assert Note((P(("x",)),), mark="\uf02a").mark == "\uf02a"
+    text = "Titel\nZin[footnoteRef:3]\uf02a en meer. [3: \uf02a Ster.] \n"
+    doc = toolkit.read(text.encode(), format="text", warn=Collected())
+    assert [n.mark for _, n in iter_notes(doc)] == ["\uf02a"]

@@ -331,6 +331,27 @@ def test_contents_followed_straight_by_two_headings_are_found() -> None:
     ]  # fmt: skip
 
 
+def test_contents_with_an_entry_that_never_comes_back_still_name_the_rest() -> None:
+    # A heading renamed since the table was made: two in three entries come back, in order.
+    text = (
+        "Geannoteerde agenda\nInhoud:\nGeorgië\nUitbreiding\nOekraïne\nMoldavië\n"
+        "Uitbreiding\nDe Raad spreekt.\nOekraïne\nTekst.\nMoldavië\nTekst.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "agenda.txt", warn=_fail_on_warning)
+    assert [d.kind for d in decisions[2:6]] == ["contents"] * 4
+    assert [d.text for d in decisions if d.kind == "heading"] == ["Uitbreiding", "Oekraïne", "Moldavië"]
+
+
+def test_an_inhoud_section_after_the_text_has_begun_is_no_table_of_contents() -> None:
+    text = (
+        "Brief\nInleiding\nDit is de brief.\nInhoud\nFrankrijk\nDuitsland\nPolen\n"
+        "Zij spraken over sancties.\nFrankrijk\nDuitsland\nPolen\nDe Raad besluit in juni.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "brief.txt", warn=_fail_on_warning)
+    assert "contents" not in [d.kind for d in decisions]
+    assert "Inleiding" in [d.text for d in decisions if d.kind == "heading"]
+
+
 def test_a_list_given_twice_is_no_table_of_contents() -> None:
     # Without a contents title, lines that come back in order are a list said twice, not contents.
     text = (

@@ -54,11 +54,17 @@ def check_text(text: str, what: str = "text", hint: str = _HINT) -> str:
 MARK_LENGTH = 10  # Word's limit for a custom mark
 
 
+def _visible(char: str) -> bool:
+    """A character one sees: not a space, nor invisible (U+200B); a private-use one is a symbol font's."""
+    # isprintable() is false for every space but U+0020, for controls and format characters, and
+    # for private use, which a symbol font's mark (Wingdings) is read as.
+    return char != " " and (char.isprintable() or "\ue000" <= char <= "\uf8ff" or char >= "\U000f0000")
+
+
 def check_mark(mark: str) -> str:
     """`mark` itself, if it can be a note's own reference mark: 1 to 10 characters one can see."""
     check_text(mark, "note mark")
-    # isprintable() is false for spaces other than U+0020, and for invisible characters (U+200B).
-    if not 0 < len(mark) <= MARK_LENGTH or not mark.isprintable() or " " in mark:
+    if not 0 < len(mark) <= MARK_LENGTH or not all(map(_visible, mark)):
         raise BriefingError(
             f"a note mark must be 1 to {MARK_LENGTH} visible characters without spaces, not {mark!r}",
             hint="leave the mark out to number the note",

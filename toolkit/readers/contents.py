@@ -11,7 +11,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 
-TYPE_CHECKING = False
+TYPE_CHECKING = False  # typing's own constant would import typing: this module is on every POI read
 if TYPE_CHECKING:
     from toolkit.readers.headings import Line
 
@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4}\.?|[IVXLC]{1,6}\.|[a-z][.)])\s+(\S.*)$")
 PAGE = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 CONTENTS_TITLE = re.compile(
-    r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents)$", re.IGNORECASE
+    r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents):?$", re.IGNORECASE
 )
+SENTENCE_END = (".", "!", "?")
 UNPAGED_ENTRIES = 3  # lines that make a table of contents without page numbers
 MAX_CONTENTS = 300  # entries a table of contents without page numbers is looked for in
 
@@ -46,7 +47,9 @@ def find_contents(paragraphs: Sequence[Line], broken: list[str | None]) -> dict[
         if key is not None:
             places.setdefault(key, []).append(i)
     for i, p in enumerate(paragraphs):
-        if CONTENTS_TITLE.match(p.text):
+        if p.text.endswith(SENTENCE_END):
+            break  # a table of contents comes before the text: an `Inhoud` section later is no contents
+        if CONTENTS_TITLE.match(p.columns[0] if p.columns else p.text):
             found.update({k: paragraphs[k].text for k in _unpaged(keys, places, i + 1)})
     return found
 
@@ -63,24 +66,36 @@ def _stretches(flags: list[bool]) -> Iterator[tuple[int, int]]:
 
 
 def _unpaged(keys: list[str | None], places: dict[str, list[int]], first: int) -> range:
-    """The longest stretch of candidate lines from `first` that all come back after it, in order.
+    """The lines from `first` that list later headings: the stretch of candidate lines most of which come back after it, in order.
 
-    It may stop short of the candidates that follow: headings can follow the contents directly.
+    At least three come back, and two in three: an entry may be missing later (a heading
+    renamed since the table was made). The stretch may stop short of the candidates that
+    follow it, for headings can follow the contents directly; of two stretches with as many
+    lines coming back, the shorter is taken.
     """
-    end = first
-    while end < min(len(keys), first + MAX_CONTENTS) and keys[end] is not None:
-        end += 1
-    for stop in range(end, first + UNPAGED_ENTRIES - 1, -1):
-        at = stop - 1
-        for key in keys[first:stop]:
-            later = places[key]  # type: ignore[index]
-            j = bisect.bisect_right(later, at)
-            if j == len(later):
-                break
-            at = later[j]
-        else:
-            return range(first, stop)
-    return range(0)
+    entries: list[str] = []
+    while first + len(entries) < len(keys) and len(entries) < MAX_CONTENTS:
+        key = keys[first + len(entries)]
+        if key is None:
+            break
+        entries.append(key)
+    best, most = range(0), UNPAGED_ENTRIES - 1
+    for size in range(UNPAGED_ENTRIES, len(entries) + 1):
+        back = _coming_back(entries[:size], places, first + size - 1)
+        if back > most and 3 * back >= 2 * size:
+            best, most = range(first, first + size), back
+    return best
+
+
+def _coming_back(entries: list[str], places: dict[str, list[int]], after: int) -> int:
+    """How many of `entries` come back after the line `after`, in order; one that does not is passed over."""
+    count = 0
+    for key in entries:
+        later = places[key]
+        j = bisect.bisect_right(later, after)
+        if j < len(later):
+            after, count = later[j], count + 1
+    return count
 
 
 def contents_key(text: str) -> str:

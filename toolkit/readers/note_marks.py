@@ -8,11 +8,12 @@ and every writer prints it where it prints a number.
 
 from __future__ import annotations
 
-from toolkit.model import Inline, LineBreak, Note, P
+from toolkit.errors import BriefingError
+from toolkit.model import Inline, LineBreak, Note, P, check_mark
 from toolkit.model.nodes import child_inlines
 from toolkit.record import replace
 
-_SPACE = " \t"
+_SPACE = " \t\u00a0"  # what may part a mark from the text it marks
 _SYMBOLS = "*\u2020\u2021\u00a7\u00b6#"  # * † ‡ § ¶ #: marks that can touch the text they mark
 
 
@@ -23,7 +24,17 @@ def starts_with_mark(text: str, mark: str) -> bool:
     """
     if not text.startswith(mark):
         return False
-    return text[len(mark) : len(mark) + 1] in ("", " ", "\t", "\u00a0") or all(c in _SYMBOLS for c in mark)
+    after = text[len(mark) : len(mark) + 1]
+    return after == "" or after in _SPACE or all(c in _SYMBOLS for c in mark)
+
+
+def can_be_mark(text: str) -> bool:
+    """Whether `text` can be a note's own mark (`check_mark`)."""
+    try:
+        check_mark(text)
+    except BriefingError:
+        return False
+    return True
 
 
 def with_mark(note: Note, mark: str) -> Note:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from toolkit.model import Inline, LineBreak, Note, plain_text
 from toolkit.model.nodes import MARK_LENGTH
-from toolkit.readers.note_marks import starts_with_mark, with_mark
+from toolkit.readers.note_marks import can_be_mark, starts_with_mark, with_mark
 from toolkit.readers.poi_bodies import BodyReader, Ref
 from toolkit.readers.poi_grammar import TOKEN
 from toolkit.readers.poi_inlines import BREAKS, clean, inlines
@@ -186,6 +186,7 @@ def _custom_mark(note: Note, after: str) -> str | None:
         return None
     lead = plain_text(note.body[0].children).lstrip()
     for size in range(len(run[0]), 0, -1):
-        if starts_with_mark(lead, run[0][:size]):
-            return run[0][:size]
+        mark = run[0][:size]
+        if starts_with_mark(lead, mark) and can_be_mark(mark):
+            return mark
     return None

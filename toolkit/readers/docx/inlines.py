@@ -16,7 +16,6 @@ from lxml import etree
 
 from toolkit.errors import BriefingError
 from toolkit.model import Emph, Inline, LineBreak, Link, Note, Strong, Sub, Sup, check_mark, inlines
-from toolkit.model.nodes import MARK_LENGTH
 from toolkit.ooxml.ns import local_name, nsmap, qn
 from toolkit.readers.docx.scope import LEFT_OUT, bool_prop, chosen, is_hidden, is_read, warn_left_out
 from toolkit.readers.docx.styles import StyleMap
@@ -140,7 +139,7 @@ class InlineReader:
         _run_props(r.find(qn("w:rPr")), self.story.styles, own)
         self.run_content(r, props, frozenset(own))
         # The mark is what follows the reference in its run, else the next run (ECMA-376 17.11.14).
-        if self.marked is not None and len(self.leaves) > self.marked[1]:
+        if self.marked is not None and any(leaf != "" for _, leaf in self.leaves[self.marked[1] :]):
             self.settle_mark()
 
     def run_content(
@@ -209,16 +208,20 @@ class InlineReader:
         props, note = self.leaves[at]
         assert isinstance(note, Note)
         following = [leaf for _, leaf in self.leaves[start:]]
-        text = "".join(leaf for leaf in following if isinstance(leaf, str)).rstrip()
+        read = "".join(leaf for leaf in following if isinstance(leaf, str))
+        text = read.rstrip()
         problem = "no text follows it"
         if text and all(isinstance(leaf, str) for leaf in following):
             try:
                 marked = with_mark(note, check_mark(text))
-            except BriefingError:
-                problem = f"what follows, {text!r}, is not 1 to {MARK_LENGTH} characters without spaces"
+            except BriefingError as exc:
+                problem = f"what follows is no mark: {exc.message}"
             else:
+                last_props = self.leaves[-1][0]
                 self.leaves[at] = (props, marked)
                 del self.leaves[start:]  # the notes lifted out of it stay, between the two
+                if read != text:  # a space after the mark, in its run, still parts it from the next word
+                    self.text(read[len(text) :], last_props)
                 return
         self.story.warn(
             f"{note.kind} {note.source_id} has a mark of its own, but {problem}; numbered instead"
