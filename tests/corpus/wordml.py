@@ -79,6 +79,18 @@ def en(nid: str, style: str = "") -> str:
 BR = "<w:r><w:br/></w:r>"
 
 
+def field_start(instruction: str) -> str:
+    """The runs that open a complex field (`TOC \\o "1-3"`) up to its cached result."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+
+
+FIELD_END = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+
+
 def para(content: str, style: str = "", ppr: str = "") -> str:
     pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
     return f"<w:p><w:pPr>{pstyle}{ppr}</w:pPr>{content}</w:p>"

@@ -12,12 +12,14 @@ from collections.abc import Sequence
 
 from tests.corpus.wordml import (
     BR,
+    FIELD_END,
     NSDECL,
     ZIP_TIME,
     Note,
     R,
     en,
     esc,
+    field_start,
     fn,
     note_text,
     notes_xml,
@@ -296,13 +298,8 @@ def zx_inzet_avvn() -> bytes:
     anchors = [f"_Toc17654{3200 + i}" for i in range(len(toc))]
     entries = ""
     for i, (style, text, page) in enumerate(toc):
-        begin = (
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-            if i == 0
-            else ""
-        )
-        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if i == len(toc) - 1 else ""
+        begin = field_start('TOC \\o "1-3" \\h \\z \\u') if i == 0 else ""
+        end = FIELD_END if i == len(toc) - 1 else ""
         entries += (
             f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{begin}<w:hyperlink w:anchor="{anchors[i]}" w:history="1">'
             f"{t(text)}<w:r><w:tab/></w:r>"

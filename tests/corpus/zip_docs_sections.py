@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from tests.corpus.wordml import NSDECL, Note, en, fn, note_text, notes_xml, para, ref, t
+from tests.corpus.wordml import (
+    FIELD_END,
+    NSDECL,
+    Note,
+    en,
+    field_start,
+    fn,
+    note_text,
+    notes_xml,
+    para,
+    ref,
+    t,
+)
 from tests.corpus.zip_docs import _package, _style, _word_styles
 
 _HDR_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.{}+xml"
@@ -32,14 +44,8 @@ def _contents(entries: list[tuple[int, str, str]]) -> str:
     """A TOC field with `\\n`: Word's entries without page numbers, each a link to its heading's bookmark."""
     out = ""
     for i, (level, text, anchor) in enumerate(entries):
-        begin = (
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\n \\h \\z \\u </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-            if i == 0
-            else ""
-        )
-        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if i == len(entries) - 1 else ""
+        begin = field_start('TOC \\o "1-2" \\n \\h \\z \\u') if i == 0 else ""
+        end = FIELD_END if i == len(entries) - 1 else ""
         out += (
             f'<w:p><w:pPr><w:pStyle w:val="TOC{level}"/></w:pPr>{begin}'
             f'<w:hyperlink w:anchor="{anchor}" w:history="1">{t(text)}</w:hyperlink>{end}</w:p>'
