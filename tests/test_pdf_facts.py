@@ -103,12 +103,16 @@ def document_words(doc: Briefing) -> Counter[str]:
 
     def inline_words(items: tuple[Inline, ...]) -> None:
         words.extend(plain_text(items).split())
+        note_words(items)
+
+    def note_words(items: tuple[Inline, ...]) -> None:
+        # The notes inside spans and links (a link inside a link too): their text is counted above.
         for item in items:
             if isinstance(item, Note):
                 for p in item.body:
                     inline_words(p.children)
             elif hasattr(item, "children"):
-                inline_words(_notes_only(item.children))
+                note_words(item.children)
 
     def block_words(blocks: tuple[Block, ...]) -> None:
         for block in blocks:
@@ -122,10 +126,6 @@ def document_words(doc: Briefing) -> Counter[str]:
 
     block_words(doc.body)
     return Counter(words)
-
-
-def _notes_only(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    return tuple(i for i in items if isinstance(i, Note) or hasattr(i, "children"))
 
 
 def missing_words(expected: Counter[str], pages: list[str]) -> Counter[str]:

@@ -455,3 +455,35 @@ def test_notes_nested_many_levels_deep_are_read_in_one_pass() -> None:
     doc = read_poi_text(text.encode(), "diep.txt", warn=Collected())
     first = next(note for _, note in iter_notes(doc))
     assert first.source_id == "1" and plain_text(first.body[0].children).startswith("n0")
+
+
+def test_headings_numbered_with_letters_are_headings_a_level_below_the_numbers() -> None:
+    # `a. Oekraïne` under `2.1`: the capital that counts is the heading's own, after its number.
+    text = (
+        "Inzet Algemene Vergadering\n1. Inleiding\nDe Vergadering opent op 10 september.\n"
+        "2. Prioriteiten\n2.1 Vrede en veiligheid\na. Oekraïne\nNederland zet zich in voor vrede.\n"
+        "b. Midden-Oosten\nHet kabinet steunt een staakt-het-vuren.\n2.2 Mensenrechten\n"
+        "Nederland zet zich in voor vrijheid.\n3. Hervorming\nDe Top moet leiden tot een Pact.\n"
+        "a) de kosten\nb) de baten\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "avvn.txt", warn=_fail_on_warning)
+    headings = [(d.text, d.level) for d in decisions if d.heading]
+    assert headings == [
+        ("1. Inleiding", 1), ("2. Prioriteiten", 1), ("2.1 Vrede en veiligheid", 2),
+        ("a. Oekraïne", 3), ("b. Midden-Oosten", 3), ("2.2 Mensenrechten", 2), ("3. Hervorming", 1),
+    ]  # fmt: skip
+
+
+def test_contents_whose_page_follows_a_space_name_the_headings() -> None:
+    # pandoc turns a TOC field into plain paragraphs: `1 Inleiding 1`, the page after a space.
+    text = (
+        "Staat van de Unie\nInhoudsopgave\n1 Inleiding 1\n2 De Unie in de wereld 1\n"
+        "2.1 Geopolitieke context 2\n3 Tot slot 3\nInleiding\nMet deze brief informeert het kabinet uw Kamer.\n"
+        "De Unie in de wereld\nGeopolitieke context\nDe oorlog heeft de situatie veranderd.\n"
+        "Tot slot\nHet kabinet zet zich in.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "unie.txt", warn=_fail_on_warning)
+    assert [d.kind for d in decisions[2:6]] == ["contents"] * 4
+    assert [d.text for d in decisions if d.heading] == [
+        "Inleiding", "De Unie in de wereld", "Geopolitieke context", "Tot slot",
+    ]  # fmt: skip

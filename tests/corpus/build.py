@@ -86,6 +86,15 @@ def pandoc(name: str, *args: str) -> bytes:
         return out.read_bytes()
 
 
+def pandoc_resaved(source: str) -> bytes:
+    """Another corpus document as pandoc reads and writes it again (`pandoc IN.docx -o OUT.docx`)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1712059200")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "resaved.docx"
+        subprocess.run(["pandoc", str(HERE / f"{source}.docx"), "-o", str(out)], check=True, env=env)
+        return out.read_bytes()
+
+
 @dataclass
 class Doc:
     """One corpus document: its producer, the cases it covers and how to build it."""
@@ -556,6 +565,26 @@ DOCS: dict[str, Doc] = {
             "footnote-and-endnote-same-id",
         ],
         zx_secties_zonder_paginas,
+    ),
+    "pandoc_staat_van_de_unie": Doc(
+        "pandoc",
+        [
+            "resaved-by-pandoc",
+            "toc-as-paragraphs-page-after-space",
+            "numbered-headings-in-text",
+            "heading-directly-after-heading",
+        ],
+        lambda: pandoc_resaved("lo_staat_van_de_unie"),
+    ),
+    "pandoc_inzet_avvn": Doc(
+        "pandoc",
+        [
+            "resaved-by-pandoc",
+            "letter-numbered-headings",
+            "toc-as-paragraphs",
+            "note-in-heading",
+        ],
+        lambda: pandoc_resaved("zx_inzet_avvn"),
     ),
 }
 

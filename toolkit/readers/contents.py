@@ -1,8 +1,9 @@
 """Tables of contents in POI text: which lines list the headings, and the heading each names.
 
 POI prints a TOC field's entries as `heading⇥page`. A table of contents without
-page numbers (Word's `TOC \\n`) prints as plain lines under its title, and shows
-itself by its entries all coming back later, in order, as the headings.
+page numbers (Word's `TOC \\n`), or one pandoc turned into paragraphs (`1 Inleiding 1`,
+the page after a space), prints as plain lines under its title, and shows itself by
+its entries coming back later, in order, as the headings.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ PAGE = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 CONTENTS_TITLE = re.compile(
     r"^(?:inhoud(?:sopgave)?|inhoudstafel|table of contents|contents):?$", re.IGNORECASE
 )
+# An entry's page after a space, as pandoc prints a TOC field it turned into paragraphs: `2.1 Context 2`.
+SPACED_PAGE = re.compile(r"^(.*\S)\s+\d{1,4}$")
 SENTENCE_END = (".", "!", "?")
 UNPAGED_ENTRIES = 3  # lines that make a table of contents without page numbers
 MAX_CONTENTS = 300  # entries a table of contents without page numbers is looked for in
@@ -46,12 +49,24 @@ def find_contents(paragraphs: Sequence[Line], broken: list[str | None]) -> dict[
     for i, key in enumerate(keys):
         if key is not None:
             places.setdefault(key, []).append(i)
+    names = [_name(p.text, key, places, i) for i, (p, key) in enumerate(zip(paragraphs, keys, strict=True))]
+    entries = [contents_key(name) if key is not None else None for name, key in zip(names, keys, strict=True)]
     for i, p in enumerate(paragraphs):
         if p.text.endswith(SENTENCE_END):
             break  # a table of contents comes before the text: an `Inhoud` section later is no contents
         if CONTENTS_TITLE.match(p.columns[0] if p.columns else p.text):
-            found.update({k: paragraphs[k].text for k in _unpaged(keys, places, i + 1)})
+            found.update({k: names[k] for k in _unpaged(entries, places, i + 1)})
     return found
+
+
+def _name(text: str, key: str | None, places: dict[str, list[int]], i: int) -> str:
+    """The heading a line would name as a contents entry: itself, or, if only that comes back later, itself without a page after a space."""
+    if key is None or places[key][-1] > i:
+        return text
+    m = SPACED_PAGE.match(text)
+    if m and (later := places.get(contents_key(m[1]))) and later[-1] > i:
+        return m[1]
+    return text
 
 
 def _stretches(flags: list[bool]) -> Iterator[tuple[int, int]]:

@@ -6,16 +6,19 @@ looks at the whole document, in this order:
 1. the user's `--heading` / `--no-heading` (by line number or exact text);
 2. a table of contents (lines `heading⇥page`, as POI prints a TOC field, or,
    without page numbers, three or more heading-like lines under its title
-   `Inhoud` that all come back later in the same order; see `contents`): its
-   entries are headings wherever they occur, and the contents lines are not;
+   `Inhoud` that all come back later in the same order, a page after a space
+   allowed; see `contents`): its entries are headings wherever they occur,
+   and the contents lines are not;
 3. typed heading numbers (`1`, `1.2`, `2.3.1`, `II.`, `b.`) used as one
    consistent sequence through the document: a number that continues it makes
-   a heading at its depth, a number that does not is no heading, and three
-   numbered lines in a row with nothing between are a list;
+   a heading at its depth (a letter's one below the heading before it), a
+   number that does not is no heading, and three numbered lines in a row with
+   nothing between are a list;
 4. the line rule: one line, no tab, no final punctuation, at most 14 words
    and 120 characters, starting with a capital, a digit or a letter of a
-   script without case (Hebrew, Chinese), and not a caption
-   (`Tabel 3 …`) or part of an address (`Postbus 20061`, `2595 BD Den Haag`);
+   script without case (Hebrew, Chinese), after a letter's number the text
+   itself (`b. Oekraïne`), and not a caption (`Tabel 3 …`) or part of an
+   address (`Postbus 20061`, `2595 BD Den Haag`);
 5. context: a line after one ending in `:` or `,` (a list item, a signer's
    name), a run of three or more such lines (a list), a line repeated three
    times or more (a label such as `Antwoord`), a line just before a postcode
@@ -152,13 +155,15 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
     # Numbers on the top level only leave the levels below them unnumbered.
     numbered_deep = any(len(n[1]) > 1 for i in numbering if (n := views[i].number))
     first_numbered = min(numbering, default=len(views))
+    outer = 0  # the level of the last heading not numbered by letter: letters number the level below it
     decisions = []
     for i, (p, v) in enumerate(zip(paragraphs, views, strict=True)):
 
         def verdict(heading: bool, reason: str, level: int = 1, p: Line = p) -> Decision:
             return Decision(p.line, p.text, "heading" if heading else "paragraph", reason, level)
 
-        depth = len(v.number[1]) if v.number else 1
+        lettered = v.number is not None and v.number[0] == "a"
+        depth = (len(v.number[1]) if v.number else 1) + (outer if lettered else 0)
         if p.line in rules.force or p.text in rules.force:
             decisions.append(verdict(True, "forced by --heading", depth))
         elif p.line in rules.suppress or p.text in rules.suppress:
@@ -187,6 +192,8 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
                 decisions.append(verdict(True, f"{reason}; under the numbered headings", 2))
             else:
                 decisions.append(verdict(True, reason))
+        if decisions[-1].heading and not lettered:
+            outer = decisions[-1].level
     return decisions
 
 
@@ -243,6 +250,8 @@ def _line_rule(v: _View, rules: HeadingRules, title: bool = False) -> str | None
     if " " not in text and len(text) > MAX_CHARS_UNSPACED:
         return f"{len(text)} characters without a space, more than {MAX_CHARS_UNSPACED}"
     first = text[0]
+    if v.number and v.number[0] == "a":
+        first = text.split(maxsplit=1)[1][0]  # `b. Oekraïne`: the heading's own capital, after its letter
     # A letter of a script without case (Hebrew, Arabic, Chinese) is neither upper nor lower.
     if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
         return "does not start with a capital or digit"
