@@ -487,3 +487,19 @@ def test_contents_whose_page_follows_a_space_name_the_headings() -> None:
     assert [d.text for d in decisions if d.heading] == [
         "Inleiding", "De Unie in de wereld", "Geopolitieke context", "Tot slot",
     ]  # fmt: skip
+
+
+def test_a_body_paragraph_ending_in_a_bracket_and_a_space_does_not_close_the_body() -> None:
+    # POI's own text: the note's first paragraph quotes with `[…] ` and a trailing space, which
+    # looks like the close `] ⏎`; only the brackets' balance tells the two apart.
+    text = (
+        "Brief\nDe minister citeert het advies[footnoteRef:1]. [1:  \u201cHet kabinet moet investeren [\u2026] \n"
+        "Advies Raad van State, W04.24.0001.] \n\nVolgende alinea.\n"
+    )
+    doc = read_poi_text(text.encode(), "brief.txt", warn=_fail_on_warning)
+    (note,) = [n for _, n in iter_notes(doc)]
+    assert [plain_text(p.children) for p in note.body] == [
+        "\u201cHet kabinet moet investeren [\u2026]",
+        "Advies Raad van State, W04.24.0001.",
+    ]
+    assert plain_text(paragraphs(doc)[-1].children) == "Volgende alinea."

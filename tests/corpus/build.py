@@ -44,6 +44,7 @@ from tests.corpus.zip_docs import (
     zx_noot_in_noot,
     zx_tekstvak_alternatief,
 )
+from tests.corpus.zip_docs_notes import zx_noot_randen
 from tests.corpus.zip_docs_sections import zx_secties_zonder_paginas
 
 HERE = Path(__file__).resolve().parent
@@ -565,6 +566,18 @@ DOCS: dict[str, Doc] = {
             "footnote-and-endnote-same-id",
         ],
         zx_secties_zonder_paginas,
+    ),
+    "zx_noot_randen": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "note-paragraph-ends-bracket-space",
+            "note-empty-middle-paragraph",
+            "note-ends-with-line-break",
+            "two-paragraph-note-in-cell",
+            "note-url-ending-in-bracket",
+        ],
+        zx_noot_randen,
     ),
     "pandoc_staat_van_de_unie": Doc(
         "pandoc",

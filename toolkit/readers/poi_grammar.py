@@ -41,13 +41,15 @@ def body_end(text: str, start: int, limit: int, nested: bool = False) -> tuple[i
 
     POI closes a body with `] `, followed by the next body (` [N: `) or by
     the end of the paragraph, cell or file. A body never holds a reference,
-    so that close is looked for up to the next one (`limit`). Only without
-    such a close does a `]` that closes no `[` of the body's own end it: when
+    so that close is looked for up to the next one (`limit`). A body's own
+    paragraph may end the same way, `[…] ⏎`, so a close that leaves a `[` of
+    the body open is taken only when no later one balances. Only without any
+    such close does a `]` that closes no `[` of the body's own end it: when
     text follows (POI does that in nested tables), or when the space after
     it was stripped. A body printed inside another (`nested`) may also
     close right before the outer body's close: `] ]`.
     """
-    fallback = None
+    unbalanced = fallback = None
     depth = 0
     pos = start
     while (c := text.find("]", pos, limit)) >= 0:
@@ -59,11 +61,13 @@ def body_end(text: str, start: int, limit: int, nested: bool = False) -> tuple[i
             if opened:
                 return c, opened.start()
             if after == len(text) or text[after] in "\n\t" or (nested and text[after] == "]"):
-                return c, after
-            if depth <= 0 and fallback is None:
+                if depth <= 0:
+                    return c, after
+                unbalanced = unbalanced or (c, after)
+            elif depth <= 0 and fallback is None:
                 fallback = c, after
         elif depth <= 0 and fallback is None and (c + 1 == len(text) or text[c + 1] in "\n\t"):
             fallback = c, c + 1
         depth -= 1
         pos = c + 1
-    return fallback
+    return unbalanced or fallback
