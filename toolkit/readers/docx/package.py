@@ -79,14 +79,6 @@ class DocxPackage:
                     else f"two parts differ only in letter case: {other.filename} and {info.filename}",
                     hint="part names in a DOCX are case-insensitive; this package is damaged",
                 )
-        declared = 0
-        for info in infos:
-            declared += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_ENTRY_BYTES or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
-                raise self.bomb(info.filename, info.file_size)
-        if declared > MAX_TOTAL_BYTES:
-            raise self.bomb("the archive", declared)
         self.total_read = 0
         self.main = self._main_document()
 
@@ -122,6 +114,13 @@ class DocxPackage:
         info = self.infos.get(_part_key(name))
         if info is None:
             return None
+        # Only what is read can cost: a part the reader never opens (a 1000:1 white bitmap
+        # in word/media) is no bomb. The declared sizes refuse a bomb before it unpacks.
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_ENTRY_BYTES or (info.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
+            raise self.bomb(info.filename, info.file_size)
+        if self.total_read + info.file_size > MAX_TOTAL_BYTES:
+            raise self.bomb("the archive", self.total_read + info.file_size)
         try:
             with self.zip.open(info) as member:
                 # Read one byte past the limit: declared sizes can lie.
