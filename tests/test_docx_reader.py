@@ -730,3 +730,23 @@ def test_notes_citing_notes_cannot_multiply_or_run_deep() -> None:
     messages = seen.messages()
     assert "footnote 3 is cited again inside a note; it follows it once: left out" in messages
     assert "footnote 10 is cited 8 notes deep; left out" in messages
+
+
+def test_a_field_nested_in_another_fields_code_prints_no_text() -> None:
+    # A template's `IF "{DOCPROPERTY Status}" = "Definitief" "steunt" …`: Word shows only the outer result.
+    def char(kind: str) -> str:
+        return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+    def code(text: str) -> str:
+        return f'<w:r><w:instrText xml:space="preserve">{text}</w:instrText></w:r>'
+
+    def run(text: str) -> str:
+        return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    nested = char("begin") + code("DOCPROPERTY Status") + char("separate") + run("Definitief") + char("end")
+    field = char("begin") + code(' IF "') + nested + code('" = "Definitief" "steunt" "overweegt" ')
+    runs = (
+        run("Het kabinet ") + field + char("separate") + run("steunt") + char("end") + run(" het voorstel.")
+    )
+    doc = read_docx(make_docx(p("", runs=runs)), "fiche.docx")
+    assert plain_text(doc.body[0].children) == "Het kabinet steunt het voorstel."

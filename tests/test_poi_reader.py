@@ -503,3 +503,12 @@ def test_a_body_paragraph_ending_in_a_bracket_and_a_space_does_not_close_the_bod
         "Advies Raad van State, W04.24.0001.",
     ]
     assert plain_text(paragraphs(doc)[-1].children) == "Volgende alinea."
+
+
+def test_a_label_with_its_value_is_no_heading_but_a_heading_with_a_colon_is() -> None:
+    text = (
+        "Fiche\nStatus: Definitief\nDatum van verzending: 3 april 2024\nBesluitvorming\n"
+        "Het kabinet steunt het voorstel.\nBijlage: Nederlandse kandidaturen\nDe lijst volgt.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "fiche.txt", warn=_fail_on_warning)
+    assert [d.text for d in decisions if d.heading] == ["Besluitvorming", "Bijlage: Nederlandse kandidaturen"]

@@ -44,7 +44,7 @@ from tests.corpus.zip_docs import (
     zx_noot_in_noot,
     zx_tekstvak_alternatief,
 )
-from tests.corpus.zip_docs_notes import zx_noot_randen
+from tests.corpus.zip_docs_notes import zx_noot_randen, zx_velden_genest
 from tests.corpus.zip_docs_sections import zx_secties_zonder_paginas
 
 HERE = Path(__file__).resolve().parent
@@ -578,6 +578,16 @@ DOCS: dict[str, Doc] = {
             "note-url-ending-in-bracket",
         ],
         zx_noot_randen,
+    ),
+    "zx_velden_genest": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "field-nested-in-field-code",
+            "docproperty-field",
+            "date-field-before-reference",
+        ],
+        zx_velden_genest,
     ),
     "pandoc_staat_van_de_unie": Doc(
         "pandoc",

@@ -25,6 +25,7 @@ _SKIP = {
 }
 _ALTERNATE = f"{{{MC}}}AlternateContent"
 _BRANCHES = {f"{{{MC}}}Choice", f"{{{MC}}}Fallback"}
+_TEXT = {f"{{{W}}}{n}" for n in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen")}
 _REF = {f"{{{W}}}footnoteReference": "footnote", f"{{{W}}}endnoteReference": "endnote"}
 
 
@@ -96,19 +97,31 @@ def _is_read(el: etree._Element) -> bool:
 def _paragraph_items(p: etree._Element) -> Iterator[str | tuple[str, str, bool]]:
     """Text pieces and (kind, id, custom mark follows) references of one paragraph, in document order."""
 
+    fields: list[bool] = []  # open complex fields, innermost last: True while in the field's code
+
     def walk(el: etree._Element) -> Iterator[str | tuple[str, str, bool]]:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP or tag == w("p"):
                 continue
-            if tag in (w("t"), f"{{{M}}}t"):  # an equation's text is text
+            if tag == w("fldChar"):
+                kind = child.get(w("fldCharType"))
+                if kind == "begin":
+                    fields.append(True)
+                elif kind == "separate" and fields:
+                    fields[-1] = False
+                elif kind == "end" and fields:
+                    fields.pop()
+            elif tag in _TEXT and any(fields):
+                continue  # a field's code holds a nested field's result: not text
+            elif tag in (w("t"), f"{{{M}}}t"):  # an equation's text is text
                 yield child.text or ""
             elif tag in (w("tab"), w("ptab")):
                 yield "\t"
             elif tag in (w("br"), w("cr")):
                 yield "\n"
             elif tag == w("noBreakHyphen"):
-                yield "-"
+                yield "\u2011"  # as Word shows it, and pandoc reads it
             elif tag in _REF:
                 custom = child.get(w("customMarkFollows"), "0") in ("1", "true", "on")
                 yield (_REF[tag], child.get(w("id"), ""), custom)

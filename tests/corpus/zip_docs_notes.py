@@ -1,8 +1,8 @@
-"""The zip+lxml corpus documents about note bodies: paragraphs that end the way POI closes a body."""
+"""The zip+lxml corpus documents about note edges: bodies that end the way POI closes one, references after fields."""
 
 from __future__ import annotations
 
-from tests.corpus.wordml import BR, Note, fn, note_text, notes_xml, para, t, table
+from tests.corpus.wordml import BR, FIELD_END, Note, field_start, fn, note_text, notes_xml, para, t, table
 from tests.corpus.zip_docs import _package, _style, _word_styles
 
 
@@ -43,3 +43,50 @@ def zx_noot_randen() -> bytes:
     ]
     styles = _word_styles() + _style("TableGrid", "Table Grid", "", "table")
     return _package(body, styles, {"footnote": notes_xml("footnote", notes)}, "Randen van noten")
+
+
+def _if_status(then: str, otherwise: str) -> str:
+    """A template's IF field over a DOCPROPERTY, nested in its code; the cached result is `then`."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> IF "</w:instrText></w:r>'
+        + field_start('DOCPROPERTY "Status"')
+        + t("Definitief")
+        + FIELD_END
+        + f'<w:r><w:instrText xml:space="preserve">" = "Definitief" "{then}" "{otherwise}" </w:instrText></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + t(then)
+        + FIELD_END
+    )
+
+
+def zx_velden_genest() -> bytes:
+    """Fields from a ministry's template: a field nested in another's code prints its result there, which is no text."""
+    body = (
+        para(t("Fiche: verordening Europese defensie-industrie"), "Title")
+        + para(t("Status: ") + field_start('DOCPROPERTY "Status"') + t("Definitief") + FIELD_END)
+        + para(t("Besluitvorming"), "Heading1")
+        + para(
+            t("Het kabinet ")
+            + _if_status("steunt", "overweegt")
+            + t(" het voorstel van de Europese Commissie voor een programma voor de defensie-industrie")
+            + fn("1")
+            + t(".")
+        )
+        + para(
+            t("Datum van verzending: ")
+            + field_start('DATE \\@ "d MMMM yyyy"')
+            + t("3 april 2024")
+            + FIELD_END
+            + fn("2")
+        )
+        + para(t("Het fiche ") + _if_status("is", "wordt") + t(" op 12 april in de ministerraad besproken."))
+        + para(t("Gevolgen"), "Heading1")
+        + para(t("Het programma heeft geen gevolgen voor de rijksbegroting in 2024") + fn("3") + t("."))
+    )
+    notes = [
+        Note("1", [note_text("COM(2024) 150, Europees programma voor de defensie-industrie (EDIP).")]),
+        Note("2", [note_text("De datum is een veld van het sjabloon.")]),
+        Note("3", [note_text("Zie de Voorjaarsnota 2024.")]),
+    ]
+    return _package(body, _word_styles(), {"footnote": notes_xml("footnote", notes)}, "Velden genest")

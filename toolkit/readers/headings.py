@@ -17,8 +17,9 @@ looks at the whole document, in this order:
 4. the line rule: one line, no tab, no final punctuation, at most 14 words
    and 120 characters, starting with a capital, a digit or a letter of a
    script without case (Hebrew, Chinese), after a letter's number the text
-   itself (`b. Oekraïne`), and not a caption (`Tabel 3 …`) or part of an
-   address (`Postbus 20061`, `2595 BD Den Haag`);
+   itself (`b. Oekraïne`), and not a caption (`Tabel 3 …`), part of an
+   address (`Postbus 20061`, `2595 BD Den Haag`) or a label with its value
+   (`Datum: 3 april 2024`, `Status: Definitief`);
 5. context: a line after one ending in `:` or `,` (a list item, a signer's
    name), a run of three or more such lines (a list), a line repeated three
    times or more (a label such as `Antwoord`), a line just before a postcode
@@ -56,6 +57,12 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
+# A letter's or a fiche's particulars: `Datum: 3 april 2024`, `Ons kenmerk: 2024-0000123`, `Status: Definitief`.
+PARTICULARS = re.compile(
+    r"^(?:datum|status|(?:ons |uw )?kenmerk|betreft|onderwerp|referentie|classificatie|versie|"
+    r"contactpersoon|telefoon|e-mail|aan|cc)(?:\s+\w+){0,3}\s*:\s+\S",
+    re.IGNORECASE,
+)
 # The sender in a page header, which POI prints before the document itself.
 LETTERHEAD = re.compile(
     r"^(?:ministerie van\s|rijksoverheid$|tweede kamer der staten-generaal$|eerste kamer der staten-generaal$|"
@@ -263,6 +270,8 @@ def _line_rule(v: _View, rules: HeadingRules, title: bool = False) -> str | None
         return "a page number (a page footer)"
     if ADDRESS.match(text):
         return "part of an address"
+    if PARTICULARS.match(text):
+        return "a label and its value (a letter's particulars)"
     if CONTENTS_TITLE.match(text):
         return "the title of the table of contents"
     if LETTERHEAD.match(text):

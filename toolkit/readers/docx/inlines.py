@@ -49,7 +49,6 @@ _SKIP = {
     "continuationSeparator",
     "annotationRef",
     "instrText",
-    "fldChar",
     "softHyphen",
     "moveFromRangeStart",
     "moveFromRangeEnd",
@@ -84,10 +83,15 @@ class InlineReader:
         self.link_count = 0
         # A reference with w:customMarkFollows: its note's leaf, and where the leaves after it start.
         self.marked: tuple[int, int] | None = None
+        # The complex fields open in this paragraph, innermost last: True while in a field's
+        # code, before its `separate`. A field nested in another's code (`IF "{DOCPROPERTY
+        # Status}" = …`) prints its result into that code, which is no text either.
+        self.fields: list[bool] = []
 
     def paragraph(self, p: Iterable[etree._Element]) -> tuple[Inline, ...]:
         """The inline content of a paragraph (or of any elements holding runs)."""
         self.leaves = []
+        self.fields = []
         self.children(p, frozenset())
         self.settle_mark()
         return nest(_breaks_as_spaces(self.leaves), frozenset())
@@ -148,7 +152,11 @@ class InlineReader:
         """The children of a run (or of a branch of an alternate inside one) as leaves."""
         for child in container:
             name = local_name(child.tag)
-            if name == "t":
+            if name == "fldChar":
+                self.field_char(child.get(qn("w:fldCharType"), ""))
+            elif name in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym") and any(self.fields):
+                continue  # a field's code, or a nested field's result printed into it
+            elif name == "t":
                 self.text(child.text or "", run_props)
             elif name in ("tab", "ptab"):
                 self.text("\t", run_props)
@@ -183,6 +191,14 @@ class InlineReader:
                 self.story.warn("tracked deletions are left out (the text as if changes were accepted)")
             elif name not in _SKIP and name:
                 self.story.warn(f"unsupported element <{child.prefix or 'w'}:{name}> in a run is skipped")
+
+    def field_char(self, kind: str) -> None:
+        if kind == "begin":
+            self.fields.append(True)
+        elif kind == "separate" and self.fields:
+            self.fields[-1] = False
+        elif kind == "end" and self.fields:
+            self.fields.pop()
 
     def text(self, text: str, run_props: frozenset[Key]) -> None:
         # A raised or lowered space is nothing to see (Word for Mac puts one after a note's mark).
