@@ -512,3 +512,23 @@ def test_a_label_with_its_value_is_no_heading_but_a_heading_with_a_colon_is() ->
     )
     _, decisions = read_with_decisions(text.encode(), "fiche.txt", warn=_fail_on_warning)
     assert [d.text for d in decisions if d.heading] == ["Besluitvorming", "Bijlage: Nederlandse kandidaturen"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "[footnoteRef:1].\tComment by M. Visser: Eerste regel\ntweede regel van de opmerking.\n [1:  Noot een.] \n\n",
+        ".\tComment by M. Visser: Eerste regel\ntweede regel van de opmerking.\n\n",
+    ],
+)
+def test_a_comment_with_a_line_break_is_dropped_whole(after: str, warnings_seen) -> None:  # type: ignore[no-untyped-def]
+    # POI's own text of a comment holding a line break: its second line is the comment's, not the paragraph's.
+    text = "Brief\nHet kabinet informeert de Kamer" + after + "Volgende alinea.\n"
+    doc = read_poi_text(text.encode(), "brief.txt", warn=warnings_seen)
+    assert [plain_text(p.children) for p in paragraphs(doc)] == [
+        "Het kabinet informeert de Kamer.",
+        "Volgende alinea.",
+    ]
+    assert [w.message for w in warnings_seen] == [
+        "comment by M. Visser dropped: 'Eerste regel tweede regel van de opmerking.'"
+    ]

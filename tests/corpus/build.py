@@ -44,7 +44,7 @@ from tests.corpus.zip_docs import (
     zx_noot_in_noot,
     zx_tekstvak_alternatief,
 )
-from tests.corpus.zip_docs_notes import zx_noot_randen, zx_velden_genest
+from tests.corpus.zip_docs_notes import zx_noot_randen, zx_opmerkingen, zx_velden_genest
 from tests.corpus.zip_docs_sections import zx_secties_zonder_paginas
 
 HERE = Path(__file__).resolve().parent
@@ -588,6 +588,17 @@ DOCS: dict[str, Doc] = {
             "date-field-before-reference",
         ],
         zx_velden_genest,
+    ),
+    "zx_opmerkingen": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "comment-with-line-break",
+            "comment-without-note",
+            "two-comments-in-paragraph",
+            "multi-paragraph-comment",
+        ],
+        zx_opmerkingen,
     ),
     "pandoc_staat_van_de_unie": Doc(
         "pandoc",

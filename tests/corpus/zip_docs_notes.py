@@ -1,8 +1,20 @@
-"""The zip+lxml corpus documents about note edges: bodies that end the way POI closes one, references after fields."""
+"""The zip+lxml corpus documents about note edges: bodies that end the way POI closes one, fields and comments beside references."""
 
 from __future__ import annotations
 
-from tests.corpus.wordml import BR, FIELD_END, Note, field_start, fn, note_text, notes_xml, para, t, table
+from tests.corpus.wordml import (
+    BR,
+    FIELD_END,
+    NSDECL,
+    Note,
+    field_start,
+    fn,
+    note_text,
+    notes_xml,
+    para,
+    t,
+    table,
+)
 from tests.corpus.zip_docs import _package, _style, _word_styles
 
 
@@ -90,3 +102,60 @@ def zx_velden_genest() -> bytes:
         Note("3", [note_text("Zie de Voorjaarsnota 2024.")]),
     ]
     return _package(body, _word_styles(), {"footnote": notes_xml("footnote", notes)}, "Velden genest")
+
+
+_COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+
+
+def _commented(cid: str, runs: str) -> str:
+    return (
+        f'<w:commentRangeStart w:id="{cid}"/>{runs}<w:commentRangeEnd w:id="{cid}"/>'
+        f'<w:r><w:commentReference w:id="{cid}"/></w:r>'
+    )
+
+
+def _comment(cid: str, author: str, paragraphs: list[str]) -> str:
+    body = "".join(para(runs) for runs in paragraphs)
+    return f'<w:comment w:id="{cid}" w:author="{author}" w:date="2024-04-02T12:00:00Z" w:initials="X">{body}</w:comment>'
+
+
+def zx_opmerkingen() -> bytes:
+    """A draft with reviewers' comments: POI prints them after the paragraph's text, a line break in one as a newline."""
+    body = (
+        para(t("Conceptbrief uitvoering sanctiepakketten"), "Title")
+        + para(t("Aanleiding"), "Heading1")
+        + para(_commented("0", t("Het kabinet informeert de Kamer")) + fn("1") + t(" over de sancties."))
+        + para(_commented("1", t("Deze alinea heeft geen noot")) + t(" maar wel een opmerking."))
+        + para(
+            t("Twee opmerkingen")
+            + fn("2")
+            + _commented("2", t(" in één alinea"))
+            + _commented("3", t(" met een noot"))
+            + t(".")
+        )
+        + para(t("Uitvoering"), "Heading1")
+        + para(_commented("4", t("De Douane controleert")) + t(" de naleving") + fn("3") + t("."))
+        + para(t("Slot."))
+    )
+    comments = [
+        _comment("0", "M. Visser", [t("Eerste regel") + BR + t("tweede regel van de opmerking.")]),
+        _comment("1", "J. de Vries", [t("Kan weg?") + BR + t("Graag overleg met DJZ.")]),
+        _comment("2", "M. Visser", [t("Kort.")]),
+        _comment("3", "A. Bakker", [t("Nog een opmerking") + BR + t("over twee regels.")]),
+        _comment(
+            "4", "A. Bakker", [t("Eerste alinea van de opmerking."), t("Tweede alinea van de opmerking.")]
+        ),
+    ]
+    notes = [
+        Note("1", [note_text("Kamerstuk 21501-02, nr. 2900.")]),
+        Note("2", [note_text("Het dertiende pakket.")]),
+        Note("3", [note_text("Zie de jaarrapportage van de Douane.")]),
+    ]
+    part = f"<w:comments {NSDECL}>{''.join(comments)}</w:comments>"
+    return _package(
+        body,
+        _word_styles(),
+        {"footnote": notes_xml("footnote", notes)},
+        "Opmerkingen",
+        extra=[("rIdC", "comments", "comments.xml", _COMMENTS_CT, part)],
+    )

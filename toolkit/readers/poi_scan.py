@@ -9,7 +9,7 @@ from toolkit.model import Inline, LineBreak, Note, plain_text
 from toolkit.model.nodes import MARK_LENGTH
 from toolkit.readers.note_marks import can_be_mark, starts_with_mark, with_mark
 from toolkit.readers.poi_bodies import BodyReader, Ref
-from toolkit.readers.poi_grammar import TOKEN
+from toolkit.readers.poi_grammar import MARKER, TOKEN
 from toolkit.readers.poi_inlines import BREAKS, clean, inlines
 from toolkit.record import field, record
 
@@ -79,7 +79,7 @@ class Scanner(BodyReader):
                     m.start(),
                 )
             elif m["comment"]:
-                self.warning(f"comment by {m['author'] or 'someone'} dropped: {m['said'][:60]!r}", m.start())
+                pos = self.comments(m, bool(pending))
                 # POI ends the comments with a newline; the bodies come after it.
                 if pending and text.startswith("\n [", pos):
                     pos += 1
@@ -122,6 +122,25 @@ class Scanner(BodyReader):
             yield self.paragraph(lines)
         else:
             yield from self.flush(lines, pending)
+
+    def comments(self, m: re.Match[str], bodies: bool) -> int:
+        """Warn of the comments that start at `m`; where they end.
+
+        POI prints a paragraph's comments after its text and ends them with a newline,
+        then the bodies (` [N: `) or the paragraph's own newline; a comment's line break
+        prints as a newline, so the lines up to there are the comments' too. A line
+        holding a note reference is not: then only the first line is taken.
+        """
+        text, start = self.text, m.start()
+        stop = text.find("\n [", m.end()) if bodies else text.find("\n\n", m.end())
+        block = text[start : stop if stop >= 0 else len(text)]
+        if "\n" not in block or MARKER.search(block):
+            block = m[0]
+        for said in block.split("\tComment by ")[1:]:
+            author, _, words = said.partition(": ")
+            self.warning(f"comment by {author or 'someone'} dropped: {' '.join(words.split())[:60]!r}", start)
+            start += len(said) + len("\tComment by ")
+        return m.start() + len(block)
 
     def flush(self, lines: list[_Line], pending: list[Ref]) -> Iterator[RawParagraph]:
         """Each line as a paragraph of its own; references still waiting get empty notes."""
