@@ -413,10 +413,11 @@ def test_symbol_font_characters_become_unicode_and_other_symbol_fonts_are_named(
     def sym(font: str, char: str) -> str:
         return f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
 
-    runs = sym("Symbol", "F062") + sym("Symbol", "F0B1") + sym("Symbol", "F032") + sym("Wingdings", "F0E0")
+    symbols = ("F062", "F0B1", "F032", "F0A7", "F0BA", "F0C6", "F0A0")
+    runs = "".join(sym("Symbol", c) for c in symbols) + sym("Wingdings", "F0E0")
     seen = Collected()
     doc = read_docx(make_docx(p("T", "Title") + p("", runs=runs)), "s.docx", warn=seen)
-    assert doc.body == (P(("β±2\uf0e0",)),)
+    assert doc.body == (P(("β±2♣≡∅€\uf0e0",)),)
     assert seen.messages() == [
         "a Wingdings symbol (code F0E0) has no Unicode equivalent; "
         "kept as a private-use character, which other fonts show as a box"
