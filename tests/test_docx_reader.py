@@ -751,3 +751,17 @@ def test_a_field_nested_in_another_fields_code_prints_no_text() -> None:
     )
     doc = read_docx(make_docx(p("", runs=runs)), "fiche.docx")
     assert plain_text(doc.body[0].children) == "Het kabinet steunt het voorstel."
+
+
+def test_a_field_that_ends_in_hidden_runs_still_ends() -> None:
+    hidden = "<w:rPr><w:vanish/></w:rPr>"
+    runs = (
+        '<w:r><w:t xml:space="preserve">A </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> REF x </w:instrText></w:r>'
+        f'<w:r>{hidden}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{hidden}<w:t>res</w:t></w:r>'
+        f'<w:r>{hidden}<w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> zichtbaar</w:t></w:r>'
+    )
+    doc = read_docx(make_docx(p("", runs=runs)), "veld.docx", warn=Collected())
+    assert (
+        plain_text(doc.body[0].children) == "A  zichtbaar"
+    )  # the result is hidden, the text after it is not

@@ -532,3 +532,59 @@ def test_a_comment_with_a_line_break_is_dropped_whole(after: str, warnings_seen)
     assert [w.message for w in warnings_seen] == [
         "comment by M. Visser dropped: 'Eerste regel tweede regel van de opmerking.'"
     ]
+
+
+def test_letters_are_a_lists_items_outside_heading_numbers_and_start_again_under_each_heading() -> None:
+    listed = (
+        "Brief\nHet kabinet ziet twee opties:\na. Verhogen van de heffing\nb. Verlagen van de subsidie\n"
+        "Het kabinet kiest voor de tweede optie.\nUitvoering\nDe uitvoering start in mei.\n"
+        "Financiën\nDe kosten zijn gedekt.\n"
+    )
+    _, decisions = read_with_decisions(listed.encode(), "brief.txt", warn=_fail_on_warning)
+    assert [(d.text, d.level) for d in decisions if d.heading] == [("Uitvoering", 1), ("Financiën", 1)]
+    again = (
+        "Inzet\n1. Inleiding\nDe Vergadering opent.\n2. Prioriteiten\na. Oekraïne\nNederland zet zich in.\n"
+        "b. Midden-Oosten\nHet kabinet steunt dit.\n3. Hervorming\na. Veiligheidsraad\nDe Raad moet breder.\n"
+        "b. Financiering\nDe kosten zijn gedekt.\n"
+    )
+    _, decisions = read_with_decisions(again.encode(), "inzet.txt", warn=_fail_on_warning)
+    assert [(d.text.split()[0], d.level) for d in decisions if d.heading] == [
+        ("1.", 1), ("2.", 1), ("a.", 2), ("b.", 2), ("3.", 1), ("a.", 2), ("b.", 2),
+    ]  # fmt: skip
+
+
+def test_a_heading_that_names_a_label_word_is_still_a_heading() -> None:
+    text = (
+        "Brief\nHet kabinet informeert de Kamer.\nStatus van de onderhandelingen: een overzicht\n"
+        "De onderhandelingen lopen.\nVersie 2: wat verandert\nDe wet verandert.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "brief.txt", warn=_fail_on_warning)
+    assert [d.text for d in decisions if d.heading] == [
+        "Status van de onderhandelingen: een overzicht",
+        "Versie 2: wat verandert",
+    ]
+
+
+def test_a_body_with_a_bracket_left_open_still_ends_at_its_paragraphs_end() -> None:
+    # `[0, 1)` never closes; the close before the blank line is the body's, not a `]` paragraphs later.
+    text = (
+        "Brief\nDe marge is klein[footnoteRef:1].\n [1:  Het interval [0, 1) geldt.] \n\n"
+        "Volgende alinea.\nDe waarde ligt in (0, 1] \nLaatste alinea.\n"
+    )
+    doc = read_poi_text(text.encode(), "brief.txt", warn=_fail_on_warning)
+    (note,) = [n for _, n in iter_notes(doc)]
+    assert [plain_text(p.children) for p in note.body] == ["Het interval [0, 1) geldt."]
+    assert "Volgende alinea." in [plain_text(p.children) for p in paragraphs(doc)]
+
+
+def test_a_comment_on_a_paragraph_whose_note_poi_left_without_a_body_takes_only_its_line(
+    warnings_seen,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "Brief\nEerste alinea[footnoteRef:1].\tComment by M. Visser: Klopt dit?\n\n"
+        "Tweede alinea.\nDerde alinea met tekst.\n\nVierde alinea.\n"
+    )
+    doc = read_poi_text(text.encode(), "brief.txt", warn=warnings_seen)
+    assert [plain_text(p.children) for p in paragraphs(doc)] == [
+        "Eerste alinea.", "Tweede alinea.", "Derde alinea met tekst.", "Vierde alinea.",
+    ]  # fmt: skip

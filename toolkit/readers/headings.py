@@ -59,8 +59,8 @@ ADDRESS = re.compile(
 POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\b")
 # A letter's or a fiche's particulars: `Datum: 3 april 2024`, `Ons kenmerk: 2024-0000123`, `Status: Definitief`.
 PARTICULARS = re.compile(
-    r"^(?:datum|status|(?:ons |uw )?kenmerk|betreft|onderwerp|referentie|classificatie|versie|"
-    r"contactpersoon|telefoon|e-mail|aan|cc)(?:\s+\w+){0,3}\s*:\s+\S",
+    r"^(?:datum(?: van verzending)?|status|(?:ons |uw )?kenmerk|betreft|onderwerp|referentie|classificatie|"
+    r"versie|contactpersoon|telefoon|e-mail|aan|van|cc)\s*:\s+\S",
     re.IGNORECASE,
 )
 # The sender in a page header, which POI prints before the document itself.
@@ -187,6 +187,8 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
             decisions.append(
                 verdict(False, f"number {v.text.split()[0]} does not continue the heading numbers")
             )
+        elif lettered:
+            decisions.append(verdict(False, "a letter's number outside heading numbers (a list item)"))
         elif (context := _context(paragraphs, views, runs[i], i, repeats)) is not None:
             decisions.append(verdict(False, context))
         elif (numbered_deep or toc) and not APPENDIX.match(v.text):
@@ -332,6 +334,10 @@ def _numbering(views: list[_View], broken: list[str | None], contents: Container
         if i in contents or v.number is None or broken[i] is not None:
             continue
         kind, parts = v.number
+        # Letters number the level below a heading of another kind, and start again under
+        # each; after a line ending in `:` or `,` they are a list's items.
+        if kind == "a" and (not last or (i and views[i - 1].text.endswith((":", ",")))):
+            continue
         before = last.get(kind, ())
         parent, n = parts[:-1], parts[-1]
         if parent == before[: len(parent)] and (
@@ -341,7 +347,11 @@ def _numbering(views: list[_View], broken: list[str | None], contents: Container
             last[kind] = parts
             chosen.setdefault(kind, []).append(i)
             top[kind] += len(parts) == 1
-    headings = {i for kind, found in chosen.items() if top[kind] >= 2 for i in found}
+            if kind != "a":
+                last.pop("a", None)
+    headings = {i for kind, found in chosen.items() if kind != "a" and top[kind] >= 2 for i in found}
+    if headings:
+        headings.update(chosen.get("a", []))
     for i in sorted(headings):
         run = [
             k

@@ -43,7 +43,8 @@ def body_end(text: str, start: int, limit: int, nested: bool = False) -> tuple[i
     the end of the paragraph, cell or file. A body never holds a reference,
     so that close is looked for up to the next one (`limit`). A body's own
     paragraph may end the same way, `[…] ⏎`, so a close that leaves a `[` of
-    the body open is taken only when no later one balances. Only without any
+    the body open is taken only when no later one balances, and never passed
+    over when a blank line follows it (the paragraph's end). Only without any
     such close does a `]` that closes no `[` of the body's own end it: when
     text follows (POI does that in nested tables), or when the space after
     it was stripped. A body printed inside another (`nested`) may also
@@ -60,8 +61,10 @@ def body_end(text: str, start: int, limit: int, nested: bool = False) -> tuple[i
             opened = BODY_OPEN.match(text, after) or BODY_OPEN.match(text, c + 1)
             if opened:
                 return c, opened.start()
-            if after == len(text) or text[after] in "\n\t" or (nested and text[after] == "]"):
-                if depth <= 0:
+            if nested and text.startswith("]", after):
+                return c, after
+            if after == len(text) or text[after] in "\n\t":
+                if depth <= 0 or text.startswith("\n\n", after) or after == len(text):
                     return c, after
                 unbalanced = unbalanced or (c, after)
             elif depth <= 0 and fallback is None:

@@ -9,7 +9,7 @@ from toolkit.model import Inline, LineBreak, Note, plain_text
 from toolkit.model.nodes import MARK_LENGTH
 from toolkit.readers.note_marks import can_be_mark, starts_with_mark, with_mark
 from toolkit.readers.poi_bodies import BodyReader, Ref
-from toolkit.readers.poi_grammar import MARKER, TOKEN
+from toolkit.readers.poi_grammar import BODY_OPEN, MARKER, TOKEN
 from toolkit.readers.poi_inlines import BREAKS, clean, inlines
 from toolkit.record import field, record
 
@@ -128,12 +128,18 @@ class Scanner(BodyReader):
 
         POI prints a paragraph's comments after its text and ends them with a newline,
         then the bodies (` [N: `) or the paragraph's own newline; a comment's line break
-        prints as a newline, so the lines up to there are the comments' too. A line
-        holding a note reference is not: then only the first line is taken.
+        prints as a newline, so the lines up to there are the comments' too. Only
+        within the paragraph: when no body opens before its blank line, or a line
+        holds a note reference, just the first line is taken.
         """
         text, start = self.text, m.start()
-        stop = text.find("\n [", m.end()) if bodies else text.find("\n\n", m.end())
-        block = text[start : stop if stop >= 0 else len(text)]
+        end = text.find("\n\n", m.end())
+        end = len(text) if end < 0 else end
+        stop = end
+        if bodies:
+            opened = BODY_OPEN.search(text, m.end(), end)
+            stop = opened.start() - 1 if opened and text[opened.start() - 1] == "\n" else -1
+        block = text[start:stop] if stop > start else m[0]
         if "\n" not in block or MARKER.search(block):
             block = m[0]
         for said in block.split("\tComment by ")[1:]:

@@ -138,6 +138,8 @@ class InlineReader:
     def run(self, r: etree._Element, props: frozenset[Key]) -> None:
         if is_hidden(r, self.story.styles.hidden):
             warn_left_out(r, self.story.warn)
+            for char in r.iter(qn("w:fldChar")):  # a hidden field's end still ends it
+                self.field_char(char.get(qn("w:fldCharType"), ""))
             return
         own = set(props)
         _run_props(r.find(qn("w:rPr")), self.story.styles, own)
