@@ -11,9 +11,10 @@ looks at the whole document, in this order:
    and the contents lines are not;
 3. typed heading numbers (`1`, `1.2`, `2.3.1`, `II.`, `b.`) used as one
    consistent sequence through the document: a number that continues it makes
-   a heading at its depth (a letter's one below the heading before it), a
-   number that does not is no heading, and three numbered lines in a row with
-   nothing between are a list;
+   a heading at its depth, a number that does not is no heading, and three
+   numbered lines in a row with nothing between are a list; letters (`a.`)
+   number the level below a heading of another kind and start again under
+   each: elsewhere, or after a line ending in `:`, they are a list's items;
 4. the line rule: one line, no tab, no final punctuation, at most 14 words
    and 120 characters, starting with a capital, a digit or a letter of a
    script without case (Hebrew, Chinese), after a letter's number the text
