@@ -765,3 +765,67 @@ def test_a_field_that_ends_in_hidden_runs_still_ends() -> None:
     assert (
         plain_text(doc.body[0].children) == "A  zichtbaar"
     )  # the result is hidden, the text after it is not
+
+
+# --- packages other tools make -------------------------------------------------
+
+
+def test_zip_members_named_with_backslashes_are_the_same_parts() -> None:
+    # Windows tools write `word\document.xml`; POI and Word read it.
+    data = _with_notes(p("", runs=f"<w:r><w:t>Tekst.</w:t></w:r>{_ref(1)}"))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name.replace("/", "\\") if name.startswith("word/") else name, src.read(name))
+    doc = read_docx(out.getvalue(), "windows.docx")
+    assert [plain_text(n.body[0].children) for _, n in iter_notes(doc)] == ["In de tekst."]
+
+
+def test_two_relationships_with_one_id_are_both_read_with_a_warning() -> None:
+    styles = styles_xml(paragraph_style("Kop1", "heading 1"))
+    body = p("Inleiding", "Kop1") + p("", runs=f"<w:r><w:t>Tekst.</w:t></w:r>{_ref(1)}")
+    # The footnotes' relationship is rId9; give the styles the same id.
+    data = _with_notes(
+        body,
+        f'<Relationship Id="rId9" Type="{_RT}/styles" Target="styles.xml"/>',
+        {"word/styles.xml": styles},
+    )
+    seen = Collected()
+    doc = read_docx(data, "dubbel.docx", warn=seen)
+    assert [plain_text(n.body[0].children) for _, n in iter_notes(doc)] == ["In de tekst."]
+    assert isinstance(doc.body[0], Section)
+    assert seen.messages() == [
+        "word/_rels/document.xml.rels gives the id rId9 to two relationships; both parts are read"
+    ]
+
+
+@pytest.mark.parametrize(
+    "part", ["docProps/core.xml", "docProps/custom.xml", "word/numbering.xml", "word/styles.xml"]
+)
+def test_an_empty_part_the_document_can_do_without_is_left_out_with_a_warning(part: str) -> None:
+    data = _with_notes(p("", runs=f"<w:r><w:t>Tekst.</w:t></w:r>{_ref(1)}"), extra={part: ""})
+    rel = {"docProps/core.xml": "core-properties", "docProps/custom.xml": "custom-properties"}.get(part)
+    if rel:  # the package's own relationships point at the properties
+        rels = (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_RT}/officeDocument" Target="word/document.xml"/>'
+            f'<Relationship Id="rId2" Type="{_RT}/{rel}" Target="{part}"/></Relationships>'
+        )
+        data = rezip(data, {"_rels/.rels": rels.encode()})
+    else:
+        kind = part.split("/")[1].removesuffix(".xml")
+        rels = (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId9" Type="{_RT}/footnotes" Target="footnotes.xml"/>'
+            f'<Relationship Id="rId8" Type="{_RT}/{kind}" Target="{kind}.xml"/></Relationships>'
+        )
+        data = rezip(data, {"word/_rels/document.xml.rels": rels.encode()})
+    seen = Collected()
+    doc = read_docx(data, "leeg.docx", warn=seen)
+    assert [plain_text(n.body[0].children) for _, n in iter_notes(doc)] == ["In de tekst."]
+    assert seen.messages() == [f"{part}: malformed XML: Document is empty; left out"]
+
+
+def test_words_no_proofing_language_states_no_language() -> None:
+    runs = '<w:r><w:rPr><w:lang w:val="x-none"/></w:rPr><w:t>De minister informeert de Kamer over de voortgang.</w:t></w:r>'
+    assert read_docx(make_docx(p("", runs=runs)), "x.docx", warn=Collected()).lang == "nl"

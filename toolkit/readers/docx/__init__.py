@@ -52,25 +52,25 @@ def read_docx(
     `lang` is the document's language when the caller knows it: then it is neither read
     from the file nor told from the text.
     """
-    pkg = DocxPackage(data, path)
-    main = pkg.main
-    document = pkg.xml(main)
-    assert document is not None  # DocxPackage checked that the part exists
-    body = document.find(qn("w:body"))
-    if body is None:
-        raise pkg.fail(f"{main} has no <w:body>")
-    styles = StyleMap(pkg.xml(pkg.related(main, RT.STYLES) or ""))
-    numbering = NumberingMap(pkg.xml(pkg.related(main, RT.NUMBERING) or ""))
-    core = meta_props.core_properties(pkg.xml(pkg.related("", RT.CORE_PROPERTIES) or ""))
-    custom = pkg.xml(pkg.related("", RT.CUSTOM_PROPERTIES) or "")
-    recorded = custom_props.decode(custom_props.from_xml(custom))
-
     seen: set[str] = set()
 
     def warn_once(message: str) -> None:
         if message not in seen:
             seen.add(message)
             warn(BriefingWarning(message, Location(path)))
+
+    pkg = DocxPackage(data, path, warn_once)
+    main = pkg.main
+    document = pkg.xml(main)
+    assert document is not None  # DocxPackage checked that the part exists
+    body = document.find(qn("w:body"))
+    if body is None:
+        raise pkg.fail(f"{main} has no <w:body>")
+    styles = StyleMap(pkg.xml(pkg.related(main, RT.STYLES) or "", needed=False))
+    numbering = NumberingMap(pkg.xml(pkg.related(main, RT.NUMBERING) or "", needed=False))
+    core = meta_props.core_properties(pkg.xml(pkg.related("", RT.CORE_PROPERTIES) or "", needed=False))
+    custom = pkg.xml(pkg.related("", RT.CUSTOM_PROPERTIES) or "", needed=False)
+    recorded = custom_props.decode(custom_props.from_xml(custom))
 
     note_parts = {kind: pkg.related(main, reltype) for kind, reltype in _NOTE_RELS.items()}
     stories = [pkg.read(main) or b""] + [pkg.read(n) or b"" for n in note_parts.values() if n]
@@ -81,9 +81,6 @@ def read_docx(
         # A recorded None means the original note had no source id.
         return renamed.get(f"{kind}:{note_id}", note_id)
 
-    def links(part: str) -> dict[str, str]:
-        return {rid: rel.target for rid, rel in pkg.rels(part).items() if rel.external}
-
     bodies: dict[str, NoteBodies] = {}
 
     def notes(kind: str, note_id: str) -> tuple[Note, ...]:
@@ -91,14 +88,14 @@ def read_docx(
 
     nesting = Nesting()
     for kind, part in note_parts.items():
-        story = Story(styles, links(part) if part else {}, notes, warn_once)
+        story = Story(styles, pkg.links(part) if part else {}, notes, warn_once)
         bodies[kind] = NoteBodies(kind, pkg.xml(part) if part else None, story, source_id, nesting)
-    reader = BlockReader(Story(styles, links(main), notes, warn_once), numbering)
+    reader = BlockReader(Story(styles, pkg.links(main), notes, warn_once), numbering)
     blocks = reader.read(body, top=True)
     # Page headers and footers are not part of the model; a note cited there is named.
     for where in ("header", "footer"):
         for part in pkg.all_related(main, where):
-            root = pkg.xml(part)
+            root = pkg.xml(part, needed=False)
             for kind, note_id in note_references(root) if root is not None else ():
                 warn_once(
                     f"{kind} {note_id} is cited in a page {where} ({part}), which is not read: left out"

@@ -33,9 +33,16 @@ def stated_lang(
     """
     if "language" in core and ours:
         return core["language"]
-    lang = core.get("language") or default_lang
+    lang = _real(core.get("language")) or _real(default_lang)
     if lang is None:
         first = document.find(f".//{qn('w:lang')}")
         if first is not None:
-            lang = first.get(qn("w:val"))
+            lang = _real(first.get(qn("w:val")))
     return lang.split("-")[0].lower() if lang else None
+
+
+def _real(lang: str | None) -> str | None:
+    """A language tag that names a language: not Word's `x-none` (no proofing) or `und`, `zxx`."""
+    if not lang or lang.lower().startswith("x-") or lang.lower() in ("und", "zxx", "mul"):
+        return None
+    return lang

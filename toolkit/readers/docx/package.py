@@ -7,6 +7,7 @@ import lzma
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -51,8 +52,9 @@ class Rel:
 class DocxPackage:
     """The zip of a DOCX, read part by part with size limits."""
 
-    def __init__(self, data: bytes, path: str | None) -> None:
+    def __init__(self, data: bytes, path: str | None, warn: Callable[[str], None] = lambda _: None) -> None:
         self.path = path
+        self.warn = warn
         if data.startswith(OLE2_MAGIC):
             raise self._ole2(data)
         try:
@@ -73,10 +75,11 @@ class DocxPackage:
             other = self.infos.setdefault(_part_key(info.filename), info)
             if other is not info:
                 same = other.filename == info.filename
+                how = "letter case" if other.filename.lower() == info.filename.lower() else "slashes"
                 raise self.fail(
                     f"the zip holds {info.filename} twice"
                     if same
-                    else f"two parts differ only in letter case: {other.filename} and {info.filename}",
+                    else f"two parts differ only in {how}: {other.filename} and {info.filename}",
                     hint="part names in a DOCX are case-insensitive; this package is damaged",
                 )
         self.total_read = 0
@@ -102,7 +105,7 @@ class DocxPackage:
         return self.fail("this is an old binary Word (.doc) file, not a DOCX", hint=_SAVE_AS)
 
     def _main_document(self) -> str:
-        for rel in self.rels("").values():
+        for _, rel in self.rels(""):
             if rel.type == RT.OFFICE_DOCUMENT and _part_key(rel.target) in self.infos:
                 return rel.target
         if _part_key(PN.DOCUMENT) in self.infos:
@@ -132,14 +135,22 @@ class DocxPackage:
             raise self.bomb(name, len(data))
         return data
 
-    def xml(self, name: str) -> etree._Element | None:
-        """Member `name` parsed as XML (no DTD, no entities), or None if absent."""
+    def xml(self, name: str, needed: bool = True) -> etree._Element | None:
+        """Member `name` parsed as XML (no DTD, no entities), or None if absent.
+
+        A part the document can be read without (styles, numbering, properties, page
+        headers) that does not parse is left out with a warning, as Word and LibreOffice
+        open such a file; a main document or notes part that does not parse is an error.
+        """
         data = self.read(name)
         if data is None:
             return None
         try:
             root = parse_xml(data)
         except BriefingError as exc:
+            if not needed:
+                self.warn(one_line(f"{name}: {exc.message}; left out"))
+                return None
             raise BriefingError(
                 one_line(f"{name}: {exc.message}"),
                 path=self.path,
@@ -154,11 +165,15 @@ class DocxPackage:
             )
         return root
 
-    def rels(self, part: str) -> dict[str, Rel]:
-        """The relationships of `part` ("" for the package), by id."""
+    def rels(self, part: str) -> list[tuple[str, Rel]]:
+        """The relationships of `part` ("" for the package) and their ids, in order.
+
+        A list, not a map: a damaged package may give two relationships one id, and
+        both parts are still the document's (the first wins the id, as a link).
+        """
         folder = posixpath.dirname(part)
         root = self.xml(rels_name(part))
-        out: dict[str, Rel] = {}
+        out: list[tuple[str, Rel]] = []
         if root is None:
             return out
         for rel in root.iter(qn("pr:Relationship")):
@@ -170,14 +185,26 @@ class DocxPackage:
                     if target.startswith("/")
                     else posixpath.normpath(posixpath.join(folder, target))
                 )
-            out[rel.get("Id", "")] = Rel(rel.get("Type", ""), target, external)
+            out.append((rel.get("Id", ""), Rel(rel.get("Type", ""), target, external)))
+        ids = [rid for rid, _ in out]
+        if len(set(ids)) < len(ids):
+            twice = next(rid for rid in ids if ids.count(rid) > 1)
+            self.warn(f"{rels_name(part)} gives the id {twice} to two relationships; both parts are read")
+        return out
+
+    def links(self, part: str) -> dict[str, str]:
+        """The external targets of `part`'s relationships (hyperlinks), by id; the first of an id wins."""
+        out: dict[str, str] = {}
+        for rid, rel in self.rels(part):
+            if rel.external:
+                out.setdefault(rid, rel.target)
         return out
 
     def all_related(self, part: str, *types: str) -> list[str]:
         """Every member `part` relates to by one of `types` (last segments, e.g. "header"), in order."""
         return [
             rel.target
-            for rel in self.rels(part).values()
+            for _, rel in self.rels(part)
             if not rel.external and rel.type.rsplit("/", 1)[-1] in types
         ]
 
@@ -187,15 +214,19 @@ class DocxPackage:
         Only the name is compared: producers differ in the namespace before it.
         """
         suffix = "/" + reltype.rsplit("/", 1)[-1]
-        for rel in self.rels(part).values():
+        for _, rel in self.rels(part):
             if rel.type.endswith(suffix) and not rel.external:
                 return rel.target
         return None
 
 
 def _part_key(name: str) -> str:
-    """A part name as OPC compares them: ASCII letters in either case are the same."""
-    return name.translate(_ASCII_LOWER)
+    """A part name as OPC compares them: ASCII letters in either case are the same.
+
+    Zips made on Windows may name members `word\\document.xml`, or `/word/…`: the
+    same part, as POI and Word read it.
+    """
+    return name.translate(_PART_NAME).lstrip("/")
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_PART_NAME = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ\\", "abcdefghijklmnopqrstuvwxyz/")
