@@ -175,3 +175,17 @@ def test_a_link_to_a_place_inside_the_document_is_kept_as_text_with_a_warning() 
         "links to places inside the document (first: #_Toc1) are kept as text, without a link: "
         "the PDF has no target for them"
     ]
+
+
+@needs_poppler
+def test_a_heading_in_a_table_cell_takes_no_page_break_with_it_and_fits_its_column() -> None:
+    # Keep-with-next is a conditional page break; inside a cell it claimed the whole frame.
+    heading_cell = Cell((Section(Heading(("Partners",)), (P(("De IP4-landen.",)),)),))
+    doc = briefing(
+        P(("Voor de tabel.",)), Table((Row((heading_cell, cell("Veiligheid"))),)), P(("Na de tabel.",))
+    )
+    pages = pages_text(render(doc))
+    assert len(pages) == 1
+    assert "Na de tabel." in pages[0]
+    # Set as the cell's text in bold, the heading stays inside its column.
+    assert {"Partners", "Veiligheid"} <= set(pages[0].split())

@@ -94,11 +94,14 @@ class Builder:
         where: str,
         parent: StructNode,
         in_frame: bool = True,
+        cell_heading: ParagraphStyle | None = None,
     ) -> list[Flowable]:
         """Flowables for a run of blocks; `depth` is the section depth, `where` names the place.
 
         `in_frame` is false inside table cells: they are narrower than the frame, and a
         row is not split across pages, so long paragraphs are not cut into pieces there.
+        A heading in a cell is set in `cell_heading`, the cell's text in bold: the
+        column is measured for that, not for a heading's size.
         """
         out: list[Flowable] = []
         count = 0
@@ -111,8 +114,9 @@ class Builder:
                 case Section(heading=heading, blocks=inner):
                     title = plain_text(heading.children)
                     place = f"section \u201c{_short(title)}\u201d"
-                    out.extend(self.heading(heading.children, title, depth, place, parent))
-                    out.extend(self.blocks(inner, depth + 1, pstyle, place, parent, in_frame))
+                    in_cell = cell_heading or (None if in_frame else self.styles.header_cell)
+                    out.extend(self.heading(heading.children, title, depth, place, parent, in_cell))
+                    out.extend(self.blocks(inner, depth + 1, pstyle, place, parent, in_frame, cell_heading))
                 case ListBlock():
                     out.extend(self.list_block(block, 1, where, parent, in_frame))
                 case TableBlock():
@@ -122,20 +126,29 @@ class Builder:
         return out
 
     def heading(
-        self, children: tuple, title: str, depth: int, where: str, parent: StructNode
+        self,
+        children: tuple,
+        title: str,
+        depth: int,
+        where: str,
+        parent: StructNode,
+        cell_style: ParagraphStyle | None = None,
     ) -> list[Flowable]:
         """A heading, with an outline entry, kept with the first lines that follow it.
 
         Its element is H2 for a top-level section (H1 is the title), one level deeper
-        for each level of nesting, H6 at most.
+        for each level of nesting, H6 at most. In a table cell (`cell_style`) it is kept
+        with nothing: a row does not split, and a page break in a cell claims the frame.
         """
         key = f"h{len(self.outline)}"
         self.outline[key] = (title or "\u2014", depth - 1)
-        hstyle = self.styles.heading(depth)
+        hstyle = cell_style or self.styles.heading(depth)
         text = self.markup.inlines(children, f"the heading of {where}")
         [para] = self.paragraph(
             f'<onDraw name="outline" label="{key}"/>{text}', hstyle, parent, f"H{min(depth + 1, 6)}", False
         )
+        if cell_style is not None:
+            return [para]
         _, height = para.wrap(self.width, 1e6)
         # Keep-with-next without KeepTogether: start a new page unless the heading and two lines
         # of what follows fit (two lines, because orphan control will not leave one).
@@ -192,7 +205,13 @@ class Builder:
         """
         ncols = max((len(row.cells) for row in block.rows), default=0) or 1
         texts = [
-            [(" ".join(_block_text(b) for b in cell.blocks), cell.header) for cell in row.cells]
+            [
+                (
+                    " ".join(_block_text(b) for b in cell.blocks),
+                    cell.header or any(isinstance(b, Section) for b in cell.blocks),
+                )
+                for cell in row.cells
+            ]
             for row in block.rows
         ]
         widths, scale = self.column_widths(texts, ncols)
@@ -209,7 +228,7 @@ class Builder:
                     td.attributes = {"Scope": "Column" if header_row else "Row"}
                 place = f"row {r}, cell {c} of a table in {where}"
                 style = head if cell.header else number_style if is_number(texts[r - 1][c - 1][0]) else body
-                cells.append(self.blocks(cell.blocks, 1, style, place, td, in_frame=False))
+                cells.append(self.blocks(cell.blocks, 1, style, place, td, in_frame=False, cell_heading=head))
             for _ in range(ncols - len(row.cells)):
                 tr.add("TD")
                 cells.append([])
