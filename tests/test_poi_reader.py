@@ -588,3 +588,24 @@ def test_a_comment_on_a_paragraph_whose_note_poi_left_without_a_body_takes_only_
     assert [plain_text(p.children) for p in paragraphs(doc)] == [
         "Eerste alinea.", "Tweede alinea.", "Derde alinea met tekst.", "Vierde alinea.",
     ]  # fmt: skip
+
+
+def test_a_table_whose_rows_end_in_a_year_is_no_table_of_contents() -> None:
+    # `Invoering⇥2027` looks like `heading⇥page`, but a table's rows do not come back as headings.
+    text = (
+        "Planning herziening kerndoelen\nAchtergrond\nDe huidige kerndoelen dateren uit 2006.\nPlanning\n"
+        "De kerndoelen worden gefaseerd vastgesteld.\nMijlpaal\tJaar\nVaststelling in AMvB\t2025\n"
+        "Invoering op scholen\t2027\nFinanciën\nVoor de invoering is 40 miljoen euro beschikbaar.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "planning.txt", warn=_fail_on_warning)
+    assert "contents" not in [d.kind for d in decisions]
+    assert [d.text for d in decisions if d.heading] == ["Achtergrond", "Planning", "Financiën"]
+
+
+def test_paragraph_sign_headings_are_headings() -> None:
+    text = (
+        "Nationaal Waterprogramma\nHoofdstuk 1 Inleiding\nHet programma beschrijft het waterbeleid.\n"
+        "§ 1.1 Doel en reikwijdte\nHet programma geeft invulling aan de Kaderrichtlijn Water.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "water.txt", warn=_fail_on_warning)
+    assert [d.text for d in decisions if d.heading] == ["Hoofdstuk 1 Inleiding", "§ 1.1 Doel en reikwijdte"]

@@ -32,15 +32,20 @@ MAX_CONTENTS = 300  # entries a table of contents without page numbers is looked
 def find_contents(paragraphs: Sequence[Line], broken: list[str | None]) -> dict[int, str]:
     """Table-of-contents lines, with the heading each names.
 
-    Two or more `text⇥page` lines in a row (a TOC field as POI prints it), or, for a
-    table of contents without page numbers, the lines under its title (`Inhoud`) that
-    could be headings and all come back later as lines of their own, in the same order.
+    Two or more `text⇥page` lines in a row (a TOC field as POI prints it) whose
+    headings come back later, at least half of them, or, for a table of contents
+    without page numbers, the lines under its title (`Inhoud`) that could be headings
+    and all come back later as lines of their own, in the same order. A table whose
+    rows end in a number (`Invoering⇥2027`) lists no headings: its rows do not come back.
     """
     found: dict[int, str] = {}
     paged = [len(p.columns) >= 2 and bool(PAGE.match(p.columns[-1])) and p.lines == 1 for p in paragraphs]
+    last_at = {contents_key(p.text): i for i, p in enumerate(paragraphs) if len(p.columns) == 1}
     for first, stop in _stretches(paged):
-        if stop - first >= 2:
-            found.update({k: " ".join(paragraphs[k].columns[:-1]) for k in range(first, stop)})
+        named = {k: " ".join(paragraphs[k].columns[:-1]) for k in range(first, stop)}
+        back = sum(last_at.get(contents_key(name), -1) >= stop for name in named.values())
+        if stop - first >= 2 and 2 * back >= stop - first:
+            found.update(named)
     keys = [
         contents_key(p.text) if b is None and i not in found else None
         for i, (p, b) in enumerate(zip(paragraphs, broken, strict=True))

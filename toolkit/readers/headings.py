@@ -4,7 +4,8 @@ Plain text from Word carries no heading markers, so this is a heuristic that
 looks at the whole document, in this order:
 
 1. the user's `--heading` / `--no-heading` (by line number or exact text);
-2. a table of contents (lines `heading⇥page`, as POI prints a TOC field, or,
+2. a table of contents (lines `heading⇥page`, as POI prints a TOC field, at
+   least half of which come back later, or,
    without page numbers, three or more heading-like lines under its title
    `Inhoud` that all come back later in the same order, a page after a space
    allowed; see `contents`): its entries are headings wherever they occur,
@@ -16,7 +17,7 @@ looks at the whole document, in this order:
    number the level below a heading of another kind and start again under
    each: elsewhere, or after a line ending in `:`, they are a list's items;
 4. the line rule: one line, no tab, no final punctuation, at most 14 words
-   and 120 characters, starting with a capital, a digit or a letter of a
+   and 120 characters, starting with a capital, a digit, `§` or a letter of a
    script without case (Hebrew, Chinese), after a letter's number the text
    itself (`b. Oekraïne`), and not a caption (`Tabel 3 …`), part of an
    address (`Postbus 20061`, `2595 BD Den Haag`) or a label with its value
@@ -262,8 +263,9 @@ def _line_rule(v: _View, rules: HeadingRules, title: bool = False) -> str | None
     first = text[0]
     if v.number and v.number[0] == "a":
         first = text.split(maxsplit=1)[1][0]  # `b. Oekraïne`: the heading's own capital, after its letter
-    # A letter of a script without case (Hebrew, Arabic, Chinese) is neither upper nor lower.
-    if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
+    # A letter of a script without case (Hebrew, Arabic, Chinese) is neither upper nor lower;
+    # `§ 1.1 Doel` numbers a paragraph of a chapter.
+    if not (first.isupper() or first.isdigit() or first == "§" or (first.isalpha() and not first.islower())):
         return "does not start with a capital or digit"
     if text.endswith(("(", "[")):
         return "ends with an opening bracket (a sentence broken off)"
