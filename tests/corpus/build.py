@@ -45,7 +45,7 @@ from tests.corpus.zip_docs import (
     zx_tekstvak_alternatief,
 )
 from tests.corpus.zip_docs_notes import zx_noot_randen, zx_opmerkingen, zx_velden_genest
-from tests.corpus.zip_docs_sections import zx_secties_zonder_paginas
+from tests.corpus.zip_docs_sections import zx_hoofdstukken_planning, zx_secties_zonder_paginas
 
 HERE = Path(__file__).resolve().parent
 
@@ -578,6 +578,17 @@ DOCS: dict[str, Doc] = {
             "note-url-ending-in-bracket",
         ],
         zx_noot_randen,
+    ),
+    "zx_hoofdstukken_planning": Doc(
+        "zip-lxml",
+        [
+            "title-style",
+            "chapter-headings",
+            "paragraph-sign-headings",
+            "table-rows-ending-in-years",
+            "note-in-table-cell",
+        ],
+        zx_hoofdstukken_planning,
     ),
     "zx_velden_genest": Doc(
         "zip-lxml",

@@ -1,4 +1,4 @@
-"""The zip+lxml corpus documents about sections and contents: a table of contents without page numbers, two sections, custom marks."""
+"""The zip+lxml corpus documents about sections and contents: a table of contents without page numbers, two sections, custom marks, chapters and paragraphs."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tests.corpus.wordml import (
     para,
     ref,
     t,
+    table,
 )
 from tests.corpus.zip_docs import _package, _style, _word_styles
 
@@ -161,3 +162,37 @@ def zx_secties_zonder_paginas() -> bytes:
         ],
         sect='<w:headerReference w:type="default" r:id="rIdHdr2"/><w:footerReference w:type="default" r:id="rIdFtr2"/>',
     )
+
+
+def zx_hoofdstukken_planning() -> bytes:
+    """A programme in chapters and paragraphs (`Hoofdstuk 1`, `§ 1.1`), with a planning table whose rows end in a year."""
+    planning = table(
+        [
+            [para(t("Mijlpaal")), para(t("Jaar"))],
+            [para(t("Vaststelling in AMvB")), para(t("2025"))],
+            [para(t("Invoering op scholen") + fn("3")), para(t("2027"))],
+            [para(t("Evaluatie")), para(t("2030"))],
+        ]
+    )
+    body = (
+        para(t("Nationaal Waterprogramma 2022-2027"), "Title")
+        + para(t("Hoofdstuk 1 Inleiding"), "Heading1")
+        + para(t("Het programma beschrijft het nationale waterbeleid voor de komende zes jaar.") + fn("1"))
+        + para(t("§ 1.1 Doel en reikwijdte"), "Heading2")
+        + para(t("Het programma geeft invulling aan de Kaderrichtlijn Water") + fn("2") + t("."))
+        + para(t("§ 1.2 Totstandkoming"), "Heading2")
+        + para(t("Het programma is samen met de waterschappen en provincies opgesteld."))
+        + para(t("Hoofdstuk 2 Planning"), "Heading1")
+        + para(t("De maatregelen worden gefaseerd ingevoerd."))
+        + planning
+        + para(t("§ 2.1 Financiën"), "Heading2")
+        + para(t("Voor de uitvoering is 40 miljoen euro per jaar beschikbaar") + fn("4") + t("."))
+    )
+    notes = [
+        Note("1", [note_text("Kamerstuk 35 325, nr. 1.")]),
+        Note("2", [note_text("Richtlijn 2000/60/EG.")]),
+        Note("3", [note_text("Vanaf het schooljaar 2027-2028.")]),
+        Note("4", [note_text("Zie de begroting van Infrastructuur en Waterstaat.")]),
+    ]
+    styles = _word_styles() + _style("TableGrid", "Table Grid", "", "table")
+    return _package(body, styles, {"footnote": notes_xml("footnote", notes)}, "Nationaal Waterprogramma")
