@@ -609,3 +609,16 @@ def test_paragraph_sign_headings_are_headings() -> None:
     )
     _, decisions = read_with_decisions(text.encode(), "water.txt", warn=_fail_on_warning)
     assert [d.text for d in decisions if d.heading] == ["Hoofdstuk 1 Inleiding", "§ 1.1 Doel en reikwijdte"]
+
+
+def test_a_heading_word_numbers_itself_takes_its_depth_from_the_contents_entry() -> None:
+    # POI prints no number before a heading Word numbers; the contents line `2.1⇥Inkomenssteun⇥4` does.
+    text = (
+        "Nationaal Strategisch Plan GLB\nInhoud\n1.\tInleiding\t3\n2.\tResultaten\t4\n2.1\tInkomenssteun\t4\n"
+        "Inleiding\nHet NSP geeft invulling aan het GLB.\nResultaten\nDe resultaten per doelstelling.\n"
+        "Inkomenssteun\nRuim 40.000 landbouwers ontvingen steun.\n"
+    )
+    _, decisions = read_with_decisions(text.encode(), "nsp.txt", warn=_fail_on_warning)
+    assert [(d.text, d.level) for d in decisions if d.heading] == [
+        ("Inleiding", 1), ("Resultaten", 1), ("Inkomenssteun", 2),
+    ]  # fmt: skip

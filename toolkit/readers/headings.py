@@ -9,7 +9,7 @@ looks at the whole document, in this order:
    without page numbers, three or more heading-like lines under its title
    `Inhoud` that all come back later in the same order, a page after a space
    allowed; see `contents`): its entries are headings wherever they occur,
-   and the contents lines are not;
+   as deep as an entry's number says, and the contents lines are not;
 3. typed heading numbers (`1`, `1.2`, `2.3.1`, `II.`, `b.`) used as one
    consistent sequence through the document: a number that continues it makes
    a heading at its depth, a number that does not is no heading, and three
@@ -156,7 +156,9 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
     views = [_view(p) for p in paragraphs]
     broken = [_line_rule(v, rules) for v in views]
     contents = find_contents(paragraphs, broken)
-    toc = {contents_key(entry) for entry in contents.values()}
+    # Each entry's depth, where its number tells it (`2.1⇥Inkomenssteun⇥4`): Word prints no
+    # number before a heading it numbers itself, so the contents are all that says.
+    toc = {contents_key(entry): _depth(entry) for entry in contents.values()}
     numbering = _numbering(views, broken, contents)
     candidate = [i not in contents and broken[i] is None for i in range(len(views))]
     runs = _runs(candidate, [i in numbering for i in range(len(views))])
@@ -179,8 +181,9 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
             decisions.append(verdict(False, "suppressed by --no-heading"))
         elif i in contents:
             decisions.append(Decision(p.line, p.text, "contents", "a line of the table of contents"))
-        elif v.lines == 1 and not v.tabbed and toc and contents_key(v.text) in toc:
-            decisions.append(verdict(True, "listed in the table of contents", depth))
+        elif v.lines == 1 and not v.tabbed and toc and (key := contents_key(v.text)) in toc:
+            listed = depth if v.number else toc[key]
+            decisions.append(verdict(True, "listed in the table of contents", listed))
         elif broken[i] is not None:
             decisions.append(verdict(False, broken[i] or ""))
         elif i in numbering:
@@ -221,6 +224,13 @@ def _view(p: Line) -> _View:
         text, tabbed = p.text, len(columns) > 1
     m = NUMBERED.match(text)
     return _View(text, tabbed, p.lines, _number(m[1]) if m else None)
+
+
+def _depth(entry: str) -> int:
+    """The depth a contents entry's decimal number gives (`2.1 Inkomenssteun`: 2), else 1."""
+    m = NUMBERED.match(entry)
+    number = _number(m[1]) if m else None
+    return len(number[1]) if number and number[0] == "1" else 1
 
 
 def _number(label: str) -> tuple[str, tuple[int, ...]] | None:
