@@ -33,6 +33,7 @@ TOKEN = re.compile(
 # editor that strips trailing spaces leaves ` [N:`, which opens it just the same.
 BODY_OPEN = re.compile(r" \[(-?\d+):(?: |(?=\n)|\Z)")
 MARKER = re.compile(r"\[(?:footnote|endnote)Ref:-?\d+\]")
+BALANCE_WINDOW = 4000  # characters after a close that leaves a `[` open, for the close that balances it
 MISSING = re.compile(r'^!!! End note with ID "(-?\d+)" not found in document\.$')
 
 
@@ -66,7 +67,11 @@ def body_end(text: str, start: int, limit: int, nested: bool = False) -> tuple[i
             if after == len(text) or text[after] in "\n\t":
                 if depth <= 0 or text.startswith("\n\n", after) or after == len(text):
                     return c, after
-                unbalanced = unbalanced or (c, after)
+                if unbalanced is None:
+                    unbalanced = c, after
+                    # A balancing close is looked for in what a note's paragraph can hold, not
+                    # up to the next reference: that would scan a long text once per body.
+                    limit = min(limit, after + BALANCE_WINDOW)
             elif depth <= 0 and fallback is None:
                 fallback = c, after
         elif depth <= 0 and fallback is None and (c + 1 == len(text) or text[c + 1] in "\n\t"):
