@@ -85,6 +85,7 @@ PAGE_NUMBER = re.compile(
     r"^(?:(?:pagina|page|blz\.?)\s*\d*\s*(?:(?:van|of|/)\s*\d*)?|-\s*\d+\s*-)$", re.IGNORECASE
 )
 LETTERHEAD_LINES = 3  # a letterhead is looked for in this many first paragraphs
+LETTERS = "a"  # the kind of a number `a.`, `b)`: a letter
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 LIST_RUN = 3  # this many candidate lines in a row are a list, not headings
 LABEL_REPEATS = 3  # a line this often in the document is a label, not a heading
@@ -150,6 +151,11 @@ class _View:
     lines: int
     number: tuple[str, tuple[int, ...]] | None  # the numbering's kind ("1", "I", "a") and value
 
+    @property
+    def lettered(self) -> bool:
+        """Numbered by letter (`b. Oekraïne`): the level below a heading numbered otherwise."""
+        return self.number is not None and self.number[0] == LETTERS
+
 
 def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision]:
     """The verdict for every paragraph, in order."""
@@ -173,8 +179,7 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
         def verdict(heading: bool, reason: str, level: int = 1, p: Line = p) -> Decision:
             return Decision(p.line, p.text, "heading" if heading else "paragraph", reason, level)
 
-        lettered = v.number is not None and v.number[0] == "a"
-        depth = (len(v.number[1]) if v.number else 1) + (outer if lettered else 0)
+        depth = (len(v.number[1]) if v.number else 1) + (outer if v.lettered else 0)
         if p.line in rules.force or p.text in rules.force:
             decisions.append(verdict(True, "forced by --heading", depth))
         elif p.line in rules.suppress or p.text in rules.suppress:
@@ -192,7 +197,7 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
             decisions.append(
                 verdict(False, f"number {v.text.split()[0]} does not continue the heading numbers")
             )
-        elif lettered:
+        elif v.lettered:
             decisions.append(verdict(False, "a letter's number outside heading numbers (a list item)"))
         elif (context := _context(paragraphs, views, runs[i], i, repeats)) is not None:
             decisions.append(verdict(False, context))
@@ -206,7 +211,7 @@ def decide_all(paragraphs: Sequence[Line], rules: HeadingRules) -> list[Decision
                 decisions.append(verdict(True, f"{reason}; under the numbered headings", 2))
             else:
                 decisions.append(verdict(True, reason))
-        if decisions[-1].heading and not lettered:
+        if decisions[-1].heading and not v.lettered:
             outer = decisions[-1].level
     return decisions
 
@@ -239,7 +244,7 @@ def _number(label: str) -> tuple[str, tuple[int, ...]] | None:
     if label[0].isdigit():
         return "1", tuple(int(x) for x in label.split("."))
     if label.islower():
-        return "a", (ord(label) - ord("a") + 1,)
+        return LETTERS, (ord(label) - ord("a") + 1,)
     values = [ROMAN[c] for c in label]
     total = sum(-x if x < y else x for x, y in zip(values, [*values[1:], 0], strict=True))
     return "I", (total,)
@@ -271,7 +276,7 @@ def _line_rule(v: _View, rules: HeadingRules, title: bool = False) -> str | None
     if " " not in text and len(text) > MAX_CHARS_UNSPACED:
         return f"{len(text)} characters without a space, more than {MAX_CHARS_UNSPACED}"
     first = text[0]
-    if v.number and v.number[0] == "a":
+    if v.lettered:
         first = text.split(maxsplit=1)[1][0]  # `b. Oekraïne`: the heading's own capital, after its letter
     # A letter of a script without case (Hebrew, Arabic, Chinese) is neither upper nor lower;
     # `§ 1.1 Doel` numbers a paragraph of a chapter.
@@ -349,7 +354,7 @@ def _numbering(views: list[_View], broken: list[str | None], contents: Container
         kind, parts = v.number
         # Letters number the level below a heading of another kind, and start again under
         # each; after a line ending in `:` or `,` they are a list's items.
-        if kind == "a" and (not last or (i and views[i - 1].text.endswith((":", ",")))):
+        if kind == LETTERS and (not last or (i and views[i - 1].text.endswith((":", ",")))):
             continue
         before = last.get(kind, ())
         parent, n = parts[:-1], parts[-1]
@@ -360,11 +365,11 @@ def _numbering(views: list[_View], broken: list[str | None], contents: Container
             last[kind] = parts
             chosen.setdefault(kind, []).append(i)
             top[kind] += len(parts) == 1
-            if kind != "a":
-                last.pop("a", None)
-    headings = {i for kind, found in chosen.items() if kind != "a" and top[kind] >= 2 for i in found}
+            if kind != LETTERS:
+                last.pop(LETTERS, None)
+    headings = {i for kind, found in chosen.items() if kind != LETTERS and top[kind] >= 2 for i in found}
     if headings:
-        headings.update(chosen.get("a", []))
+        headings.update(chosen.get(LETTERS, []))
     for i in sorted(headings):
         run = [
             k

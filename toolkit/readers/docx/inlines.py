@@ -32,6 +32,8 @@ class _Break:
 
 _BREAK = _Break()
 RawLeaf = tuple[frozenset[Key], Inline | _Break]  # as gathered, before the breaks are settled
+# What a run shows as text; none of it while a field's code is being read.
+_TEXT_LEAVES = frozenset({"t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym"})
 _ORDER = {"link": 0, "b": 1, "i": 2, "sup": 3, "sub": 4}
 _SKIP = {
     "bookmarkStart",
@@ -156,7 +158,7 @@ class InlineReader:
             name = local_name(child.tag)
             if name == "fldChar":
                 self.field_char(child.get(qn("w:fldCharType"), ""))
-            elif name in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym") and any(self.fields):
+            elif name in _TEXT_LEAVES and any(self.fields):
                 continue  # a field's code, or a nested field's result printed into it
             elif name == "t":
                 self.text(child.text or "", run_props)
